@@ -1,0 +1,67 @@
+package dev.pysocket;
+
+import dev.pysocket.syscall.Scratch;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Moves data between the buffers callers pass (Java heap arrays, heap or direct ByteBuffers,
+ * memory segments) and the native memory a syscall needs. Native buffers go to the kernel as
+ * they are; heap data is copied through this thread's scratch buffer, or, past
+ * {@link Scratch#MAX_DATA}, through a confined arena that lives for one call.
+ */
+final class Buffers {
+    /** A transfer on native memory: returns the bytes moved. */
+    @FunctionalInterface
+    interface Transfer {
+        long run(MemorySegment buf) throws OSError;
+    }
+
+    private Buffers() {
+    }
+
+    /** Runs {@code t} over {@code data}'s bytes, as native memory (data flows to the kernel). */
+    static long out(MemorySegment data, Transfer t) throws OSError {
+        if (data.isNative()) {
+            return t.run(data);
+        }
+        return viaNative(data.byteSize(), buf -> t.run(buf.copyFrom(data)));
+    }
+
+    /** Runs {@code t} over native memory the size of {@code dst}, then copies what it read to dst. */
+    static long in(MemorySegment dst, Transfer t) throws OSError {
+        if (dst.isReadOnly()) {
+            throw new TypeError("argument 'buffer' must be read-write bytes-like object, not bytes");
+        }
+        if (dst.isNative()) {
+            return t.run(dst);
+        }
+        return viaNative(dst.byteSize(), buf -> {
+            long n = t.run(buf);
+            MemorySegment.copy(buf, 0, dst, 0, n);
+            return n;
+        });
+    }
+
+    /** Reads up to {@code size} bytes with {@code t} and returns exactly those read. */
+    static byte[] read(long size, Transfer t) throws OSError {
+        byte[][] result = new byte[1][];
+        viaNative(size, buf -> {
+            long n = t.run(buf);
+            result[0] = buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+            return n;
+        });
+        return result[0];
+    }
+
+    /** Native memory of {@code size} bytes for the length of {@code t}: scratch, or a one-call arena. */
+    private static long viaNative(long size, Transfer t) throws OSError {
+        if (size <= Scratch.MAX_DATA) {
+            return t.run(Scratch.get().data(size));
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            return t.run(arena.allocate(size));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.pysocket;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Python's {@code repr()} for the values pysocket returns, so records and exceptions print what
+ * CPython prints: {@code None}, {@code True}, {@code 'str'}, {@code b'bytes'}, floats in Python's
+ * shortest form, lists, tuples and dicts.
+ */
+public final class Py {
+    private Py() {
+    }
+
+    /** Python's {@code repr(value)}; objects pysocket defines print through their toString(). */
+    public static String repr(Object value) {
+        return switch (value) {
+            case null -> "None";
+            case Boolean b -> b ? "True" : "False";
+            case String s -> repr(s);
+            case byte[] b -> repr(b);
+            case Double d -> repr(d.doubleValue());
+            case Float f -> repr(f.doubleValue());
+            case Map<?, ?> m -> dict(m);
+            case Collection<?> c -> join("[", c.iterator(), "]");
+            case Object[] a -> tuple(a);
+            default -> value.toString();
+        };
+    }
+
+    /** Python's repr of a tuple of the given items: {@code ()}, {@code (1,)}, {@code (1, 2)}. */
+    public static String tuple(Object... items) {
+        if (items.length == 1) {
+            return "(" + repr(items[0]) + ",)";
+        }
+        return join("(", java.util.Arrays.asList(items).iterator(), ")");
+    }
+
+    private static String join(String open, Iterator<?> it, String close) {
+        StringBuilder sb = new StringBuilder(open);
+        while (it.hasNext()) {
+            sb.append(repr(it.next()));
+            if (it.hasNext()) {
+                sb.append(", ");
+            }
+        }
+        return sb.append(close).toString();
+    }
+
+    private static String dict(Map<?, ?> map) {
+        StringBuilder sb = new StringBuilder("{");
+        String sep = "";
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            sb.append(sep).append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+            sep = ", ";
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Python's repr of a str: single quotes unless the text has a ' and no ". */
+    public static String repr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == quote || cp == '\\') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\r') {
+                sb.append("\\r");
+            } else if (cp == '\t') {
+                sb.append("\\t");
+            } else if (printable(cp)) {
+                sb.appendCodePoint(cp);
+            } else if (cp < 0x100) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x10000) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    private static boolean printable(int cp) {
+        if (cp < 0x7f) {
+            return cp >= 0x20;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    /** Python's repr of bytes: {@code b'...'} with \x escapes for what is not printable ASCII. */
+    public static String repr(byte[] b) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (byte x : b) {
+            hasSingle |= x == '\'';
+            hasDouble |= x == '"';
+        }
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(b.length + 3).append('b').append(quote);
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == quote || c == '\\') {
+                sb.append('\\').append((char) c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c >= 0x20 && c < 0x7f) {
+                sb.append((char) c);
+            } else {
+                sb.append(String.format("\\x%02x", c));
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    /** Python's repr of a float: the shortest round-tripping digits, in Python's layout. */
+    public static String repr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exp = digits.length() - bd.scale() - 1; // decimal exponent of the first digit
+        String sign = d < 0 ? "-" : "";
+        if (exp < -4 || exp >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        }
+        if (exp < 0) {
+            return sign + "0." + "0".repeat(-exp - 1) + digits;
+        }
+        if (digits.length() <= exp + 1) {
+            return sign + digits + "0".repeat(exp + 1 - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, exp + 1) + "." + digits.substring(exp + 1);
+    }
+}

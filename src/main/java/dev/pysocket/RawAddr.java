@@ -1,0 +1,31 @@
+package dev.pysocket;
+
+import java.util.Arrays;
+
+/**
+ * An address of a family pysocket does not decode: Python's {@code (sa_family, sa_data)}.
+ *
+ * @param family the sa_family value
+ * @param data   the bytes after sa_family
+ */
+public record RawAddr(int family, byte[] data) implements Address {
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawAddr r && r.family == family && Arrays.equals(r.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return family * 31 + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return Py.tuple(family, data);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.pysocket;
+
+/**
+ * Python's tuple {@code (bytes, address)}: the result of {@code recvfrom()}: the data and the sender's address. Prints like the Python tuple and destructures with a
+ * record pattern.
+ */
+public record Received(byte[] data, Address address) {
+    @Override
+    public String toString() {
+        return Py.tuple(data, address);
+    }
+}

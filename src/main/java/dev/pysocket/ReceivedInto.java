@@ -1,0 +1,12 @@
+package dev.pysocket;
+
+/**
+ * Python's tuple {@code (nbytes, address)}: the result of {@code recvfrom_into()}: the byte count and the sender's address. Prints like the Python tuple and destructures with a
+ * record pattern.
+ */
+public record ReceivedInto(int nbytes, Address address) {
+    @Override
+    public String toString() {
+        return Py.tuple(nbytes, address);
+    }
+}

@@ -1,0 +1,753 @@
+package dev.pysocket;
+
+import static dev.pysocket.bindings.posix_h.*;
+
+import dev.pysocket.syscall.Posix;
+import dev.pysocket.syscall.Scratch;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Python's socket object, {@code socket.socket} (whose other Python name, {@code SocketType},
+ * this class takes, as Java cannot nest a class named like the {@code socket} module class).
+ * Made by {@link socket#socket(int, int, int, Integer)} and friends; every method keeps its
+ * Python name, arguments and errors. {@code toString()} is Python's {@code repr()}.
+ *
+ * <p>A socket is {@link AutoCloseable}: try-with-resources is Python's {@code with}. A socket that
+ * is garbage-collected while open closes its descriptor and logs {@code unclosed <socket ...>},
+ * like CPython's ResourceWarning.
+ *
+ * <p>Unlike CPython, closing a socket that another thread is blocked on wakes that thread, which
+ * then raises {@code OSError(EBADF)}; see docs/mapping.md.
+ */
+public final class SocketType implements AutoCloseable, FileLike {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final FdHandle handle;
+    private final int family;
+    private final int type;
+    private final int proto;
+    private final Cleaner.Cleanable cleanable;
+    /** Nanoseconds; -1 is Python's None (blocking), 0 non-blocking. */
+    private volatile long timeoutNanos;
+    /** Python's {@code _closed} and {@code _io_refs}: makefile() streams keep the fd open. */
+    private boolean closed;
+    private int ioRefs;
+
+    /**
+     * Wraps a descriptor as CPython's {@code init_sockobject} does: SOCK_NONBLOCK in {@code type}
+     * means timeout 0, else the default timeout applies (a descriptor made non-blocking when it
+     * is not None). The flags are stripped from {@link #type()}.
+     */
+    SocketType(int fd, int family, int type, int proto) throws OSError {
+        this.handle = new FdHandle(fd);
+        this.family = family;
+        this.type = type & ~(SOCK_NONBLOCK() | SOCK_CLOEXEC());
+        this.proto = proto;
+        this.cleanable = CLEANER.register(this, new Unclosed(handle, family, this.type, proto));
+        if ((type & SOCK_NONBLOCK()) != 0) {
+            timeoutNanos = 0;
+        } else {
+            timeoutNanos = socket.defaultTimeoutNanos();
+            if (timeoutNanos >= 0) {
+                internalSetBlocking(false);
+            }
+        }
+    }
+
+    /** Closes what the garbage collector found open, and says so as CPython's ResourceWarning does. */
+    private record Unclosed(FdHandle handle, int family, int type, int proto) implements Runnable {
+        @Override
+        public void run() {
+            if (!handle.isClosed()) {
+                String repr = repr(handle, false, family, type, proto);
+                try {
+                    handle.close();
+                } catch (OSError ignored) {
+                    // a finalizer has nobody to report to but the log
+                }
+                // Looked up here, not at class load: slf4j complains once when no provider is
+                // present, and a program that closes its sockets should never see that.
+                Logger log = LoggerFactory.getLogger(SocketType.class);
+                log.warn("ResourceWarning: unclosed {}", repr);
+            }
+        }
+    }
+
+    FdHandle handle() {
+        return handle;
+    }
+
+    long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    // ---- attributes ----------------------------------------------------------------------
+
+    /** {@code sock.family}: the address family, printing as {@code <AddressFamily.AF_INET: 2>}. */
+    public AddressFamily family() {
+        return new AddressFamily(family);
+    }
+
+    /** {@code sock.type}: the socket type without SOCK_NONBLOCK/SOCK_CLOEXEC. */
+    public SocketKind type() {
+        return new SocketKind(type);
+    }
+
+    /** {@code sock.proto}. */
+    public int proto() {
+        return proto;
+    }
+
+    /** {@code sock.timeout}: the same as {@link #gettimeout()}. */
+    public Double timeout() {
+        return gettimeout();
+    }
+
+    // ---- addresses, connections ----------------------------------------------------------
+
+    /** {@code sock.bind(address)} — bind(2). */
+    public void bind(Address address) throws OSError {
+        MemorySegment addr = Scratch.get().addr;
+        int len = SockAddr.encode(family, address, "bind", addr);
+        int fd = handle.acquire();
+        try {
+            if (Posix.bind(fd, addr, len) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** {@code sock.listen()}: the backlog is min(SOMAXCONN, 128), as CPython picks. */
+    public void listen() throws OSError {
+        listen(Math.min(SOMAXCONN(), 128));
+    }
+
+    /** {@code sock.listen(backlog)} — listen(2); a negative backlog is taken as 0, as CPython does. */
+    public void listen(int backlog) throws OSError {
+        int fd = handle.acquire();
+        try {
+            if (Posix.listen(fd, Math.max(backlog, 0)) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    /**
+     * {@code sock.accept()} — accept4(2) with SOCK_CLOEXEC: {@code (conn, address)}. The new
+     * socket takes the default timeout, as in CPython (not the listening socket's).
+     */
+    public Accepted accept() throws OSError {
+        Scratch sc = Scratch.get();
+        int fd = (int) CallEngine.call(this, false, s -> {
+            sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
+            return CallEngine.check(Posix.accept4(s, sc.addr, sc.len, SOCK_CLOEXEC()));
+        });
+        Address address = SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
+        SocketType conn;
+        try {
+            conn = new SocketType(fd, family, type, proto);
+        } catch (OSError e) {
+            Posix.close(fd);
+            throw e;
+        }
+        return new Accepted(conn, address);
+    }
+
+    /** {@code sock.connect(address)} — connect(2), waiting for EINPROGRESS in timeout mode. */
+    public void connect(Address address) throws OSError {
+        internalConnect(address, "connect", true);
+    }
+
+    /**
+     * {@code sock.connect_ex(address)}: connect, returning the errno instead of raising it (0 on
+     * success, EWOULDBLOCK on timeout); address errors still raise, as in CPython.
+     */
+    public int connect_ex(Address address) throws OSError {
+        return internalConnect(address, "connect_ex", false);
+    }
+
+    /** CPython's {@code internal_connect}. */
+    private int internalConnect(Address address, String caller, boolean raise) throws OSError {
+        MemorySegment addr = Scratch.get().addr;
+        int len = SockAddr.encode(family, address, caller, addr);
+        int fd = handle.acquire();
+        int err;
+        try {
+            if (Posix.connect(fd, addr, len) == 0) {
+                return 0;
+            }
+            err = Posix.errno();
+        } finally {
+            handle.release();
+        }
+        long timeout = timeoutNanos;
+        boolean wait;
+        if (err == EINTR()) {
+            // The connection goes on asynchronously: wait for it, unless non-blocking.
+            if (timeout == 0) {
+                return fail(EWOULDBLOCK(), raise);
+            }
+            wait = true;
+        } else {
+            wait = timeout > 0 && err == EINPROGRESS();
+        }
+        if (!wait) {
+            return fail(err, raise);
+        }
+        try {
+            CallEngine.call(handle, timeout, true, true, SocketType::connectResult);
+            return 0;
+        } catch (OSError e) {
+            if (raise) {
+                throw e;
+            }
+            return e.errno() == null ? EWOULDBLOCK() : e.errno();
+        }
+    }
+
+    private static int fail(int err, boolean raise) throws OSError {
+        if (raise) {
+            throw Errno.exception(err);
+        }
+        return err;
+    }
+
+    /** The outcome of a connect in progress: SO_ERROR, where EISCONN also means connected. */
+    private static long connectResult(int fd) {
+        Scratch sc = Scratch.get();
+        sc.len.set(ValueLayout.JAVA_INT, 0, 4);
+        if (Posix.getsockopt(fd, SOL_SOCKET(), SO_ERROR(), sc.word, sc.len) < 0) {
+            return -Posix.errno();
+        }
+        int err = sc.word.get(ValueLayout.JAVA_INT, 0);
+        return err == 0 || err == EISCONN() ? 1 : -err;
+    }
+
+    /** {@code sock.getsockname()} — getsockname(2). */
+    public Address getsockname() throws OSError {
+        return name(true);
+    }
+
+    /** {@code sock.getpeername()} — getpeername(2). */
+    public Address getpeername() throws OSError {
+        return name(false);
+    }
+
+    private Address name(boolean local) throws OSError {
+        int fd = handle.acquire();
+        try {
+            return name(fd, local);
+        } finally {
+            handle.release();
+        }
+    }
+
+    private static Address name(int fd, boolean local) throws OSError {
+        Scratch sc = Scratch.get();
+        sc.addr.fill((byte) 0);
+        sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
+        int rc = local ? Posix.getsockname(fd, sc.addr, sc.len) : Posix.getpeername(fd, sc.addr, sc.len);
+        if (rc < 0) {
+            throw Errno.last();
+        }
+        return SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
+    }
+
+    /** {@code sock.shutdown(how)} — shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. */
+    public void shutdown(int how) throws OSError {
+        int fd = handle.acquire();
+        try {
+            if (Posix.shutdown(fd, how) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    // ---- sending -------------------------------------------------------------------------
+
+    /** {@code sock.send(bytes)}: returns how many bytes were sent. */
+    public int send(byte[] data) throws OSError {
+        return send(MemorySegment.ofArray(data), 0);
+    }
+
+    /** {@code sock.send(bytes, flags)} — send(2); MSG_NOSIGNAL is always added. */
+    public int send(byte[] data, int flags) throws OSError {
+        return send(MemorySegment.ofArray(data), flags);
+    }
+
+    /** {@code sock.send(buffer)}: the bytes between position and limit (the position stays). */
+    public int send(ByteBuffer data) throws OSError {
+        return send(MemorySegment.ofBuffer(data), 0);
+    }
+
+    /** {@code sock.send(buffer, flags)} (the position stays). */
+    public int send(ByteBuffer data, int flags) throws OSError {
+        return send(MemorySegment.ofBuffer(data), flags);
+    }
+
+    /** {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as is. */
+    public int send(MemorySegment data, int flags) throws OSError {
+        return (int) Buffers.out(data, buf -> sendOnce(buf, flags, timeoutNanos));
+    }
+
+    private long sendOnce(MemorySegment buf, int flags, long timeout) throws OSError {
+        return CallEngine.call(handle, timeout, true, false,
+                fd -> CallEngine.check(Posix.send(fd, buf, buf.byteSize(), flags | MSG_NOSIGNAL())));
+    }
+
+    /** {@code sock.sendall(bytes)}. */
+    public void sendall(byte[] data) throws OSError {
+        sendall(MemorySegment.ofArray(data), 0);
+    }
+
+    /** {@code sock.sendall(bytes, flags)}. */
+    public void sendall(byte[] data, int flags) throws OSError {
+        sendall(MemorySegment.ofArray(data), flags);
+    }
+
+    /** {@code sock.sendall(buffer)} (the position stays). */
+    public void sendall(ByteBuffer data) throws OSError {
+        sendall(MemorySegment.ofBuffer(data), 0);
+    }
+
+    /** {@code sock.sendall(buffer, flags)} (the position stays). */
+    public void sendall(ByteBuffer data, int flags) throws OSError {
+        sendall(MemorySegment.ofBuffer(data), flags);
+    }
+
+    /**
+     * {@code sock.sendall(buffer, flags)}: sends until all is sent. In timeout mode the timeout
+     * bounds the whole call, not each send, as in CPython.
+     */
+    public void sendall(MemorySegment data, int flags) throws OSError {
+        Buffers.out(data, buf -> {
+            long timeout = timeoutNanos;
+            long deadline = System.nanoTime() + timeout;
+            long sent = 0;
+            long size = buf.byteSize();
+            do {
+                long remaining = timeout;
+                if (timeout > 0) {
+                    remaining = deadline - System.nanoTime();
+                    if (remaining < 0) {
+                        throw Errno.timedOut();
+                    }
+                }
+                sent += sendOnce(buf.asSlice(sent), flags, remaining);
+            } while (sent < size);
+            return sent;
+        });
+    }
+
+    /** {@code sock.sendto(bytes, address)}. */
+    public int sendto(byte[] data, Address address) throws OSError {
+        return sendto(MemorySegment.ofArray(data), 0, address);
+    }
+
+    /** {@code sock.sendto(bytes, flags, address)}. */
+    public int sendto(byte[] data, int flags, Address address) throws OSError {
+        return sendto(MemorySegment.ofArray(data), flags, address);
+    }
+
+    /** {@code sock.sendto(buffer, flags, address)} (the position stays). */
+    public int sendto(ByteBuffer data, int flags, Address address) throws OSError {
+        return sendto(MemorySegment.ofBuffer(data), flags, address);
+    }
+
+    /** {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL. */
+    public int sendto(MemorySegment data, int flags, Address address) throws OSError {
+        MemorySegment addr = Scratch.get().addr;
+        int len = SockAddr.encode(family, address, "sendto", addr);
+        return (int) Buffers.out(data, buf -> CallEngine.call(this, true, fd -> CallEngine.check(
+                Posix.sendto(fd, buf, buf.byteSize(), flags | MSG_NOSIGNAL(), addr, len))));
+    }
+
+    // ---- receiving -----------------------------------------------------------------------
+
+    /** {@code sock.recv(bufsize)}. */
+    public byte[] recv(int bufsize) throws OSError {
+        return recv(bufsize, 0);
+    }
+
+    /**
+     * {@code sock.recv(bufsize, flags)} — recv(2). {@code recv(0)} returns empty bytes without a
+     * syscall, even on a closed socket, as CPython does.
+     */
+    public byte[] recv(int bufsize, int flags) throws OSError {
+        if (bufsize < 0) {
+            throw new ValueError("negative buffersize in recv");
+        }
+        if (bufsize == 0) {
+            return new byte[0];
+        }
+        return Buffers.read(bufsize, buf -> recvOnce(buf, flags));
+    }
+
+    private long recvOnce(MemorySegment buf, int flags) throws OSError {
+        return CallEngine.call(this, false, fd -> CallEngine.check(Posix.recv(fd, buf, buf.byteSize(), flags)));
+    }
+
+    /** {@code sock.recv_into(buffer)}: fills up to the whole array; returns the count. */
+    public int recv_into(byte[] buffer) throws OSError {
+        return recv_into(MemorySegment.ofArray(buffer), 0, 0);
+    }
+
+    /** {@code sock.recv_into(buffer, nbytes, flags)}. */
+    public int recv_into(byte[] buffer, int nbytes, int flags) throws OSError {
+        return recv_into(MemorySegment.ofArray(buffer), nbytes, flags);
+    }
+
+    /** {@code sock.recv_into(buffer)}: fills from position to limit (the position stays). */
+    public int recv_into(ByteBuffer buffer) throws OSError {
+        return recv_into(MemorySegment.ofBuffer(buffer), 0, 0);
+    }
+
+    /** {@code sock.recv_into(buffer, nbytes, flags)} (the position stays). */
+    public int recv_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
+        return recv_into(MemorySegment.ofBuffer(buffer), nbytes, flags);
+    }
+
+    /**
+     * {@code sock.recv_into(buffer, nbytes, flags)} — recv(2) into the buffer; nbytes 0 means the
+     * buffer's length.
+     */
+    public int recv_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
+        MemorySegment dst = intoTarget(buffer, nbytes, "recv_into", "buffer too small for requested bytes");
+        return (int) Buffers.in(dst, buf -> recvOnce(buf, flags));
+    }
+
+    /** CPython's checks of recv_into/recvfrom_into: the slice of the buffer to fill. */
+    private static MemorySegment intoTarget(MemorySegment buffer, int nbytes, String caller, String tooSmall) {
+        if (nbytes < 0) {
+            throw new ValueError("negative buffersize in " + caller);
+        }
+        long size = buffer.byteSize();
+        if (nbytes > size) {
+            throw new ValueError(tooSmall);
+        }
+        return nbytes == 0 ? buffer : buffer.asSlice(0, nbytes);
+    }
+
+    /** {@code sock.recvfrom(bufsize)}. */
+    public Received recvfrom(int bufsize) throws OSError {
+        return recvfrom(bufsize, 0);
+    }
+
+    /** {@code sock.recvfrom(bufsize, flags)} — recvfrom(2): {@code (bytes, address)}. */
+    public Received recvfrom(int bufsize, int flags) throws OSError {
+        if (bufsize < 0) {
+            throw new ValueError("negative buffersize in recvfrom");
+        }
+        Scratch sc = Scratch.get();
+        byte[] data = Buffers.read(bufsize, buf -> recvfromOnce(buf, flags, sc));
+        return new Received(data, SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0)));
+    }
+
+    private long recvfromOnce(MemorySegment buf, int flags, Scratch sc) throws OSError {
+        return CallEngine.call(this, false, fd -> {
+            sc.addr.fill((byte) 0);
+            sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
+            return CallEngine.check(Posix.recvfrom(fd, buf, buf.byteSize(), flags, sc.addr, sc.len));
+        });
+    }
+
+    /** {@code sock.recvfrom_into(buffer)}. */
+    public ReceivedInto recvfrom_into(byte[] buffer) throws OSError {
+        return recvfrom_into(MemorySegment.ofArray(buffer), 0, 0);
+    }
+
+    /** {@code sock.recvfrom_into(buffer, nbytes, flags)}. */
+    public ReceivedInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
+        return recvfrom_into(MemorySegment.ofArray(buffer), nbytes, flags);
+    }
+
+    /** {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays). */
+    public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
+        return recvfrom_into(MemorySegment.ofBuffer(buffer), nbytes, flags);
+    }
+
+    /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */
+    public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
+        MemorySegment dst = intoTarget(buffer, nbytes, "recvfrom_into",
+                "nbytes is greater than the length of the buffer");
+        Scratch sc = Scratch.get();
+        int n = (int) Buffers.in(dst, buf -> recvfromOnce(buf, flags, sc));
+        return new ReceivedInto(n, SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0)));
+    }
+
+    // ---- options -------------------------------------------------------------------------
+
+    /** {@code sock.setsockopt(level, optname, value)} with an int value. */
+    public void setsockopt(int level, int optname, int value) throws OSError {
+        MemorySegment word = Scratch.get().word;
+        word.set(ValueLayout.JAVA_INT, 0, value);
+        setsockopt(level, optname, word, 4);
+    }
+
+    /** {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say). */
+    public void setsockopt(int level, int optname, byte[] value) throws OSError {
+        Buffers.out(MemorySegment.ofArray(value), buf -> {
+            setsockopt(level, optname, buf, (int) buf.byteSize());
+            return 0;
+        });
+    }
+
+    /** {@code sock.setsockopt(level, optname, None, optlen)}: a NULL value of optlen bytes. */
+    public void setsockopt(int level, int optname, Void none, int optlen) throws OSError {
+        setsockopt(level, optname, MemorySegment.NULL, optlen);
+    }
+
+    private void setsockopt(int level, int optname, MemorySegment value, int optlen) throws OSError {
+        int fd = handle.acquire();
+        try {
+            if (Posix.setsockopt(fd, level, optname, value, optlen) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** {@code sock.getsockopt(level, optname)}: the option as an int. */
+    public int getsockopt(int level, int optname) throws OSError {
+        Scratch sc = Scratch.get();
+        sc.word.set(ValueLayout.JAVA_INT, 0, 0);
+        getsockopt(level, optname, sc.word, 4);
+        return sc.word.get(ValueLayout.JAVA_INT, 0);
+    }
+
+    /**
+     * {@code sock.getsockopt(level, optname, buflen)}: the option as at most buflen bytes
+     * (1-1024). Python's {@code buflen=0} returns an int: in Java call
+     * {@link #getsockopt(int, int)} for that.
+     */
+    public byte[] getsockopt(int level, int optname, int buflen) throws OSError {
+        if (buflen <= 0 || buflen > 1024) {
+            throw new OSError("getsockopt buflen out of range");
+        }
+        return Buffers.read(buflen, buf -> getsockopt(level, optname, buf, buflen));
+    }
+
+    private int getsockopt(int level, int optname, MemorySegment value, int size) throws OSError {
+        MemorySegment len = Scratch.get().len;
+        int fd = handle.acquire();
+        try {
+            len.set(ValueLayout.JAVA_INT, 0, size);
+            if (Posix.getsockopt(fd, level, optname, value, len) < 0) {
+                throw Errno.last();
+            }
+            return len.get(ValueLayout.JAVA_INT, 0);
+        } finally {
+            handle.release();
+        }
+    }
+
+    // ---- modes ---------------------------------------------------------------------------
+
+    /** {@code sock.setblocking(flag)}: True is timeout None, False is timeout 0.0. */
+    public void setblocking(boolean flag) throws OSError {
+        timeoutNanos = flag ? -1 : 0;
+        internalSetBlocking(flag);
+    }
+
+    /** {@code sock.getblocking()}: False only when the timeout is 0.0. */
+    public boolean getblocking() {
+        return timeoutNanos != 0;
+    }
+
+    /**
+     * {@code sock.settimeout(value)}: null (None) blocks, 0.0 is non-blocking, a positive number
+     * of seconds sets a timeout (the descriptor is then non-blocking).
+     */
+    public void settimeout(Double value) throws OSError {
+        long timeout = socket.parseTimeout(value);
+        timeoutNanos = timeout; // set first, as CPython does, even if the mode change fails
+        internalSetBlocking(timeout < 0);
+    }
+
+    /**
+     * {@code sock.settimeout(value)} with the value already parsed to nanoseconds (-1 is None),
+     * for callers that hold a parsed timeout (create_connection).
+     */
+    void settimeoutNanos(long timeout) throws OSError {
+        timeoutNanos = timeout;
+        internalSetBlocking(timeout < 0);
+    }
+
+    /** {@code sock.gettimeout()}: seconds, or null for None. */
+    public Double gettimeout() {
+        return socket.timeoutSeconds(timeoutNanos);
+    }
+
+    /** Switches the descriptor's O_NONBLOCK with ioctl(FIONBIO), as CPython does on Linux. */
+    private void internalSetBlocking(boolean block) throws OSError {
+        MemorySegment word = Scratch.get().word;
+        word.set(ValueLayout.JAVA_INT, 0, block ? 0 : 1);
+        int fd = handle.acquire();
+        try {
+            if (Posix.ioctl(fd, FIONBIO(), word) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** {@code sock.get_inheritable()}: whether FD_CLOEXEC is clear. */
+    public boolean get_inheritable() throws OSError {
+        int fd = handle.acquire();
+        try {
+            int flags = Posix.fcntl(fd, F_GETFD(), 0);
+            if (flags < 0) {
+                throw Errno.last();
+            }
+            return (flags & FD_CLOEXEC()) == 0;
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** {@code sock.set_inheritable(inheritable)}: clears or sets FD_CLOEXEC. */
+    public void set_inheritable(boolean inheritable) throws OSError {
+        int fd = handle.acquire();
+        try {
+            int flags = Posix.fcntl(fd, F_GETFD(), 0);
+            if (flags < 0) {
+                throw Errno.last();
+            }
+            int wanted = inheritable ? flags & ~FD_CLOEXEC() : flags | FD_CLOEXEC();
+            if (wanted != flags && Posix.fcntl(fd, F_SETFD(), wanted) < 0) {
+                throw Errno.last();
+            }
+        } finally {
+            handle.release();
+        }
+    }
+
+    // ---- descriptor life -----------------------------------------------------------------
+
+    /** {@code sock.fileno()}: the descriptor, or -1 once closed or detached. */
+    public int fileno() {
+        return handle.fileno();
+    }
+
+    /**
+     * {@code sock.close()}: closes the descriptor (once; later calls do nothing), unless
+     * makefile() streams are still open, in which case the last of them closes it.
+     */
+    @Override
+    public void close() throws OSError {
+        synchronized (this) {
+            closed = true;
+            if (ioRefs > 0) {
+                return;
+            }
+        }
+        realClose();
+    }
+
+    private void realClose() throws OSError {
+        try {
+            handle.close();
+        } finally {
+            cleanable.clean();
+        }
+    }
+
+    /** {@code sock.detach()}: the socket is closed without closing the descriptor, which is returned. */
+    public int detach() {
+        synchronized (this) {
+            closed = true;
+        }
+        int fd = handle.detach();
+        cleanable.clean();
+        return fd;
+    }
+
+    /** {@code sock.dup()}: a new socket on a duplicate descriptor, with this socket's timeout. */
+    public SocketType dup() throws OSError {
+        int fd = socket.dup(fileno());
+        SocketType copy;
+        try {
+            copy = new SocketType(fd, family, type, proto);
+        } catch (OSError e) {
+            Posix.close(fd);
+            throw e;
+        }
+        copy.settimeout(gettimeout());
+        return copy;
+    }
+
+    /** Called by a makefile() stream when it opens and closes. */
+    synchronized void ioRef() {
+        ioRefs++;
+    }
+
+    void ioUnref() throws OSError {
+        boolean last;
+        synchronized (this) {
+            last = --ioRefs <= 0 && closed;
+        }
+        if (last) {
+            realClose();
+        }
+    }
+
+    /**
+     * {@code sock.makefile(mode)}: a stream on the socket that keeps the descriptor open until it
+     * is closed. Modes: "rb" an {@code InputStream}, "wb" an {@code OutputStream}, "r" a
+     * {@code BufferedReader}, "w" a {@code Writer} (text is UTF-8). Assign the result to the
+     * type the mode gives.
+     */
+    public <T extends java.io.Closeable> T makefile(String mode) throws OSError {
+        return SocketFile.open(this, mode);
+    }
+
+    /** Python's {@code repr(sock)}. */
+    @Override
+    public String toString() {
+        boolean isClosed;
+        synchronized (this) {
+            isClosed = closed;
+        }
+        return repr(handle, isClosed, family, type, proto);
+    }
+
+    private static String repr(FdHandle handle, boolean closed, int family, int type, int proto) {
+        StringBuilder sb = new StringBuilder("<socket.socket");
+        if (closed) {
+            sb.append(" [closed]");
+        }
+        sb.append(" fd=").append(handle.fileno()).append(", family=").append(family)
+                .append(", type=").append(type).append(", proto=").append(proto);
+        if (!closed) {
+            for (boolean local : new boolean[] {true, false}) {
+                try {
+                    int fd = handle.acquire();
+                    try {
+                        Address a = name(fd, local);
+                        if (SockAddr.truthy(a)) {
+                            sb.append(local ? ", laddr=" : ", raddr=").append(SockAddr.str(a));
+                        }
+                    } finally {
+                        handle.release();
+                    }
+                } catch (OSError ignored) {
+                    // repr shows only the addresses it can read, as CPython's does
+                }
+            }
+        }
+        return sb.append('>').toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pysocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An AF_UNIX address: Python's str path ({@code '/tmp/sock'}) or bytes path, where a leading NUL
+ * byte names the Linux abstract namespace ({@code b'\x00name'}). {@code ""} binds to an
+ * autobound abstract name. Prints as Python's repr of the str or the bytes.
+ *
+ * @param path    the path bytes, as the kernel sees them (str paths are UTF-8 encoded, the
+ *                filesystem encoding CPython uses here)
+ * @param isBytes whether Python would hold this address as bytes rather than str
+ */
+public record UnixAddr(byte[] path, boolean isBytes) implements Address {
+    /** A str path. */
+    public UnixAddr(String path) {
+        this(path.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** A bytes path (an abstract name when it starts with NUL). */
+    public UnixAddr(byte[] path) {
+        this(path.clone(), true);
+    }
+
+    /** The path as Python's str (only meaningful when {@link #isBytes()} is false). */
+    public String str() {
+        return new String(path, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] path() {
+        return path.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnixAddr u && u.isBytes == isBytes && Arrays.equals(u.path, path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(path) * 31 + Boolean.hashCode(isBytes);
+    }
+
+    @Override
+    public String toString() {
+        return isBytes ? Py.repr(path) : Py.repr(str());
+    }
+}

@@ -1,0 +1,273 @@
+package dev.pysocket.syscall;
+
+import dev.pysocket.bindings.posix_h;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The syscall layer: one static method per C call, named and typed as in C, returning what C
+ * returns. When a call fails, {@link #errno()} reads the errno it left; errno is captured by the
+ * downcall itself ({@code Linker.Option.captureCallState("errno")}) into this thread's
+ * {@link Scratch}, so nothing the JVM does between the call and the read can change it.
+ *
+ * <p>No policy lives here: no retries, no timeouts, no exceptions. Callers pass native memory
+ * they own; see the man pages of each call for its contract.
+ */
+public final class Posix {
+    private static final VarHandle ERRNO = posix_h.errnoHandle();
+
+    private Posix() {
+    }
+
+    private static MemorySegment state() {
+        return Scratch.get().callState;
+    }
+
+    /** The errno that the last failing call on this thread left. Read it only after a failure. */
+    public static int errno() {
+        return (int) ERRNO.get(Scratch.get().callState, 0L);
+    }
+
+    /** socket(2). */
+    public static int socket(int domain, int type, int protocol) {
+        return posix_h.socket(state(), domain, type, protocol);
+    }
+
+    /** socketpair(2); {@code sv} holds two ints. */
+    public static int socketpair(int domain, int type, int protocol, MemorySegment sv) {
+        return posix_h.socketpair(state(), domain, type, protocol, sv);
+    }
+
+    /** bind(2). */
+    public static int bind(int fd, MemorySegment addr, int addrlen) {
+        return posix_h.bind(state(), fd, addr, addrlen);
+    }
+
+    /** listen(2). */
+    public static int listen(int fd, int backlog) {
+        return posix_h.listen(state(), fd, backlog);
+    }
+
+    /** accept4(2). */
+    public static int accept4(int fd, MemorySegment addr, MemorySegment addrlen, int flags) {
+        return posix_h.accept4(state(), fd, addr, addrlen, flags);
+    }
+
+    /** connect(2). */
+    public static int connect(int fd, MemorySegment addr, int addrlen) {
+        return posix_h.connect(state(), fd, addr, addrlen);
+    }
+
+    /** send(2). */
+    public static long send(int fd, MemorySegment buf, long len, int flags) {
+        return posix_h.send(state(), fd, buf, len, flags);
+    }
+
+    /** sendto(2). */
+    public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrlen) {
+        return posix_h.sendto(state(), fd, buf, len, flags, addr, addrlen);
+    }
+
+    /** sendmsg(2). */
+    public static long sendmsg(int fd, MemorySegment msg, int flags) {
+        return posix_h.sendmsg(state(), fd, msg, flags);
+    }
+
+    /** recv(2). */
+    public static long recv(int fd, MemorySegment buf, long len, int flags) {
+        return posix_h.recv(state(), fd, buf, len, flags);
+    }
+
+    /** recvfrom(2). */
+    public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, MemorySegment addrlen) {
+        return posix_h.recvfrom(state(), fd, buf, len, flags, addr, addrlen);
+    }
+
+    /** recvmsg(2). */
+    public static long recvmsg(int fd, MemorySegment msg, int flags) {
+        return posix_h.recvmsg(state(), fd, msg, flags);
+    }
+
+    /** shutdown(2). */
+    public static int shutdown(int fd, int how) {
+        return posix_h.shutdown(state(), fd, how);
+    }
+
+    /** close(2). */
+    public static int close(int fd) {
+        return posix_h.close(state(), fd);
+    }
+
+    /** dup(2). */
+    public static int dup(int fd) {
+        return posix_h.dup(state(), fd);
+    }
+
+    /** fcntl(2) with an int argument. */
+    public static int fcntl(int fd, int cmd, int arg) {
+        return posix_h.fcntl(state(), fd, cmd, arg);
+    }
+
+    /** ioctl(2) with a pointer argument. */
+    public static int ioctl(int fd, long request, MemorySegment arg) {
+        return posix_h.ioctl(state(), fd, request, arg);
+    }
+
+    /** getsockopt(2). */
+    public static int getsockopt(int fd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
+        return posix_h.getsockopt(state(), fd, level, optname, optval, optlen);
+    }
+
+    /** setsockopt(2). */
+    public static int setsockopt(int fd, int level, int optname, MemorySegment optval, int optlen) {
+        return posix_h.setsockopt(state(), fd, level, optname, optval, optlen);
+    }
+
+    /** getsockname(2). */
+    public static int getsockname(int fd, MemorySegment addr, MemorySegment addrlen) {
+        return posix_h.getsockname(state(), fd, addr, addrlen);
+    }
+
+    /** getpeername(2). */
+    public static int getpeername(int fd, MemorySegment addr, MemorySegment addrlen) {
+        return posix_h.getpeername(state(), fd, addr, addrlen);
+    }
+
+    /** getaddrinfo(3): returns 0 or an EAI_* code; errno matters only for EAI_SYSTEM. */
+    public static int getaddrinfo(MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment res) {
+        return posix_h.getaddrinfo(state(), node, service, hints, res);
+    }
+
+    /** freeaddrinfo(3). */
+    public static void freeaddrinfo(MemorySegment res) {
+        posix_h.freeaddrinfo(res);
+    }
+
+    /** getnameinfo(3): returns 0 or an EAI_* code. */
+    public static int getnameinfo(MemorySegment addr, int addrlen, MemorySegment host, int hostlen,
+                                  MemorySegment serv, int servlen, int flags) {
+        return posix_h.getnameinfo(state(), addr, addrlen, host, hostlen, serv, servlen, flags);
+    }
+
+    /** gethostname(2). */
+    public static int gethostname(MemorySegment name, long len) {
+        return posix_h.gethostname(state(), name, len);
+    }
+
+    /** gethostbyname_r(3): returns 0 or an errno value (ERANGE: buffer too small). */
+    public static int gethostbyname_r(MemorySegment name, MemorySegment ret, MemorySegment buf, long buflen,
+                                      MemorySegment result, MemorySegment h_errnop) {
+        return posix_h.gethostbyname_r(state(), name, ret, buf, buflen, result, h_errnop);
+    }
+
+    /** gethostbyaddr_r(3): returns 0 or an errno value (ERANGE: buffer too small). */
+    public static int gethostbyaddr_r(MemorySegment addr, int len, int type, MemorySegment ret, MemorySegment buf,
+                                      long buflen, MemorySegment result, MemorySegment h_errnop) {
+        return posix_h.gethostbyaddr_r(state(), addr, len, type, ret, buf, buflen, result, h_errnop);
+    }
+
+    /** inet_pton(3): 1 on success, 0 for a malformed string, -1 (errno EAFNOSUPPORT) for a bad family. */
+    public static int inet_pton(int af, MemorySegment src, MemorySegment dst) {
+        return posix_h.inet_pton(state(), af, src, dst);
+    }
+
+    /** inet_ntop(3): dst, or NULL with errno set. */
+    public static MemorySegment inet_ntop(int af, MemorySegment src, MemorySegment dst, int size) {
+        return posix_h.inet_ntop(state(), af, src, dst, size);
+    }
+
+    /** if_nameindex(3). */
+    public static MemorySegment if_nameindex() {
+        return posix_h.if_nameindex(state());
+    }
+
+    /** if_freenameindex(3). */
+    public static void if_freenameindex(MemorySegment ptr) {
+        posix_h.if_freenameindex(ptr);
+    }
+
+    /** if_nametoindex(3): 0 with errno set on failure. */
+    public static int if_nametoindex(MemorySegment ifname) {
+        return posix_h.if_nametoindex(state(), ifname);
+    }
+
+    /** if_indextoname(3): NULL with errno set on failure. */
+    public static MemorySegment if_indextoname(int ifindex, MemorySegment ifname) {
+        return posix_h.if_indextoname(state(), ifindex, ifname);
+    }
+
+    /** poll(2). */
+    public static int poll(MemorySegment fds, long nfds, int timeout) {
+        return posix_h.poll(state(), fds, nfds, timeout);
+    }
+
+    /** select(2). */
+    public static int select(int nfds, MemorySegment readfds, MemorySegment writefds, MemorySegment exceptfds,
+                             MemorySegment timeout) {
+        return posix_h.select(state(), nfds, readfds, writefds, exceptfds, timeout);
+    }
+
+    /** epoll_create1(2). */
+    public static int epoll_create1(int flags) {
+        return posix_h.epoll_create1(state(), flags);
+    }
+
+    /** epoll_ctl(2). */
+    public static int epoll_ctl(int epfd, int op, int fd, MemorySegment event) {
+        return posix_h.epoll_ctl(state(), epfd, op, fd, event);
+    }
+
+    /** epoll_wait(2). */
+    public static int epoll_wait(int epfd, MemorySegment events, int maxevents, int timeout) {
+        return posix_h.epoll_wait(state(), epfd, events, maxevents, timeout);
+    }
+
+    /** read(2). */
+    public static long read(int fd, MemorySegment buf, long count) {
+        return posix_h.read(state(), fd, buf, count);
+    }
+
+    /** write(2). */
+    public static long write(int fd, MemorySegment buf, long count) {
+        return posix_h.write(state(), fd, buf, count);
+    }
+
+    /** pipe2(2); {@code fds} holds two ints. */
+    public static int pipe2(MemorySegment fds, int flags) {
+        return posix_h.pipe2(state(), fds, flags);
+    }
+
+    /** getpid(2). */
+    public static int getpid() {
+        return posix_h.getpid();
+    }
+
+    /**
+     * strerror_r(3), GNU flavour: the system's message for {@code errnum}, read from whichever
+     * buffer the C library answered with, after measuring it with strlen(3).
+     */
+    public static String strerror(int errnum) {
+        MemorySegment buf = Scratch.get().data(1024);
+        MemorySegment msg = posix_h.strerror_r(state(), errnum, buf, buf.byteSize());
+        return cString(msg);
+    }
+
+    /** gai_strerror(3). */
+    public static String gai_strerror(int errcode) {
+        return cString(posix_h.gai_strerror(errcode));
+    }
+
+    /**
+     * Reads a NUL-terminated string that C returned as a bare pointer: strlen(3) measures it
+     * first, and only that many bytes are read (UTF-8, as CPython decodes messages).
+     */
+    public static String cString(MemorySegment ptr) {
+        if (ptr.equals(MemorySegment.NULL)) {
+            return null;
+        }
+        long n = posix_h.strlen(ptr);
+        return new String(ptr.reinterpret(n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                StandardCharsets.UTF_8);
+    }
+}

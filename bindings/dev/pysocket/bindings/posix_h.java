@@ -4558,6 +4558,114 @@ public final class posix_h {
         }
     }
 
+    private static final class inet_aton$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("inet_aton").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Descriptor of {@code int inet_aton(const char *cp, struct in_addr *inp);}. */
+    public static FunctionDescriptor inet_aton$descriptor() {
+        return inet_aton$h.DESC;
+    }
+
+    public static MemorySegment inet_aton$address() {
+        return requireSymbol(inet_aton$h.ADDR, "inet_aton");
+    }
+
+    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    public static MethodHandle inet_aton$handle() {
+        requireSymbol(inet_aton$h.ADDR, "inet_aton");
+        return inet_aton$h.HANDLE;
+    }
+
+    /**
+     * {@code int inet_aton(const char *cp, struct in_addr *inp);}
+     */
+    public static int inet_aton(MemorySegment capturedState, MemorySegment cp, MemorySegment inp) {
+        MethodHandle mh$ = inet_aton$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, cp, inp);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class hstrerror$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("hstrerror").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code const char *hstrerror(int err);}. */
+    public static FunctionDescriptor hstrerror$descriptor() {
+        return hstrerror$h.DESC;
+    }
+
+    public static MemorySegment hstrerror$address() {
+        return requireSymbol(hstrerror$h.ADDR, "hstrerror");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle hstrerror$handle() {
+        requireSymbol(hstrerror$h.ADDR, "hstrerror");
+        return hstrerror$h.HANDLE;
+    }
+
+    /**
+     * {@code const char *hstrerror(int err);}
+     */
+    public static MemorySegment hstrerror(int err) {
+        MethodHandle mh$ = hstrerror$handle();
+        try {
+            return (MemorySegment) mh$.invokeExact(err);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class __h_errno_location$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("__h_errno_location").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code int *__h_errno_location(void);}. */
+    public static FunctionDescriptor __h_errno_location$descriptor() {
+        return __h_errno_location$h.DESC;
+    }
+
+    public static MemorySegment __h_errno_location$address() {
+        return requireSymbol(__h_errno_location$h.ADDR, "__h_errno_location");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle __h_errno_location$handle() {
+        requireSymbol(__h_errno_location$h.ADDR, "__h_errno_location");
+        return __h_errno_location$h.HANDLE;
+    }
+
+    /**
+     * {@code int *__h_errno_location(void);}
+     */
+    public static MemorySegment __h_errno_location() {
+        MethodHandle mh$ = __h_errno_location$handle();
+        try {
+            return (MemorySegment) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class if_nameindex$h {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
         static final MemorySegment ADDR = LOOKUP.find("if_nameindex").orElse(null);

@@ -31,9 +31,6 @@ final class Buffers {
 
     /** Runs {@code t} over native memory the size of {@code dst}, then copies what it read to dst. */
     static long in(MemorySegment dst, Transfer t) throws OSError {
-        if (dst.isReadOnly()) {
-            throw new TypeError("argument 'buffer' must be read-write bytes-like object, not bytes");
-        }
         if (dst.isNative()) {
             return t.run(dst);
         }

@@ -63,14 +63,18 @@ final class FdHandle {
      * Like CPython, ECONNRESET from close(2) is not an error.
      */
     void close() throws OSError {
-        int s = state.getAndUpdate(v -> v | CLOSED);
+        // Mark closed and take a reference in one step, so the descriptor cannot be closed by a
+        // releasing caller while this method still uses the number.
+        int s = state.getAndUpdate(v -> (v & CLOSED) != 0 ? v : (v | CLOSED) + 1);
         if ((s & CLOSED) != 0) {
             return;
         }
         if ((s & USERS) != 0) {
             Posix.shutdown(fd, SHUT_RDWR()); // wakes threads blocked on it; the last one closes
+            release();
             return;
         }
+        state.decrementAndGet(); // nobody else holds it, and nobody can acquire it any more
         if (Posix.close(fd) < 0) {
             int err = Posix.errno();
             if (err != ECONNRESET()) {

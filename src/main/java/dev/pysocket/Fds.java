@@ -22,8 +22,7 @@ final class Fds {
             throw new TypeError("argument must be an int, or have a fileno() method.");
         }
         if (fd > Integer.MAX_VALUE || fd < Integer.MIN_VALUE) {
-            throw new OverflowError(fd > 0 ? "Python int too large to convert to C int"
-                    : "Python int too large to convert to C int");
+            throw new OverflowError("Python int too large to convert to C int");
         }
         if (fd < 0) {
             throw new ValueError("file descriptor cannot be a negative integer (" + fd + ")");

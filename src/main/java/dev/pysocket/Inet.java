@@ -76,11 +76,8 @@ final class Inet {
     }
 
     /**
-     * {@code inet_aton(ip_string)}: glibc's inet_aton(3), re-done in Java as the bindings lack
-     * it: one to four parts separated by dots, each a C integer literal (0x hexadecimal, 0 octal,
-     * else decimal); the last part fills the remaining bytes (a.b.c.d, a.b.c with c 16 bits,
-     * a.b with b 24 bits, a with 32 bits). Anything after the address must start with an
-     * ASCII whitespace character.
+     * {@code inet_aton(ip_string)} — inet_aton(3), which also takes the short forms
+     * ({@code '127.1'}) and ignores what follows a space, as CPython shows.
      */
     static byte[] inet_aton(String s) throws OSError {
         if (s == null) {
@@ -89,79 +86,13 @@ final class Inet {
         if (s.indexOf('\0') >= 0) {
             throw new ValueError("embedded null character");
         }
-        long[] max = {0xffffffffL, 0xffffffL, 0xffffL, 0xffL};
-        byte[] parts = new byte[4];
-        int nparts = 0;
-        int i = 0;
-        int n = s.length();
-        long val;
-        while (true) {
-            if (i >= n || !isDigit(s.charAt(i))) {
-                throw illegalAton();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment packed = arena.allocate(4);
+            if (Posix.inet_aton(arena.allocateFrom(s), packed) == 0) {
+                throw new OSError("illegal IP address string passed to inet_aton");
             }
-            // strtoul(cp, &endp, 0)
-            int base = 10;
-            if (s.charAt(i) == '0') {
-                if (i + 2 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                        && s.charAt(i + 2) < 0x80 && Character.digit(s.charAt(i + 2), 16) >= 0) {
-                    base = 16;
-                    i += 2;
-                } else {
-                    base = 8;
-                }
-            }
-            val = 0;
-            boolean overflow = false;
-            while (i < n) {
-                char c = s.charAt(i);
-                int d = c < 0x80 ? Character.digit(c, base) : -1;
-                if (d < 0) {
-                    break;
-                }
-                val = val * base + d;
-                if (val > 0xffffffffL) {
-                    overflow = true;
-                    val = 0x1_0000_0000L; // saturate: only "too big" matters from here
-                }
-                i++;
-            }
-            if (overflow) {
-                throw illegalAton();
-            }
-            if (i < n && s.charAt(i) == '.') {
-                if (nparts > 2 || val > 0xff) {
-                    throw illegalAton();
-                }
-                parts[nparts++] = (byte) val;
-                i++;
-            } else {
-                break;
-            }
+            return packed.toArray(ValueLayout.JAVA_BYTE);
         }
-        if (i < n && !isSpace(s.charAt(i))) {
-            throw illegalAton();
-        }
-        if (val > max[nparts]) {
-            throw illegalAton();
-        }
-        long word = val;
-        for (int k = 0; k < nparts; k++) {
-            word |= (parts[k] & 0xffL) << (24 - 8 * k);
-        }
-        return new byte[] {(byte) (word >>> 24), (byte) (word >>> 16), (byte) (word >>> 8), (byte) word};
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** C's isspace in the C locale. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    private static OSError illegalAton() {
-        return new OSError("illegal IP address string passed to inet_aton");
     }
 
     /** {@code inet_ntoa(packed_ip)}: four bytes as a dotted quad. */

@@ -47,19 +47,7 @@ final class Resolver {
 
     /** CPython's {@code set_herror}: {@code socket.herror(h_errno, hstrerror(h_errno))}. */
     static socket.herror herror(int hErrno) {
-        return new socket.herror(hErrno, hstrerror(hErrno));
-    }
-
-    /** glibc's hstrerror(3) (which the bindings do not carry). */
-    static String hstrerror(int hErrno) {
-        return switch (hErrno) {
-            case 0 -> "Resolver Error 0 (no error)";
-            case 1 -> "Unknown host";
-            case 2 -> "Host name lookup failure";
-            case 3 -> "Unknown server error";
-            case 4 -> "No address associated with name";
-            default -> hErrno < 0 ? "Resolver internal error" : "Unknown resolver error";
-        };
+        return new socket.herror(hErrno, Posix.hstrerror(hErrno));
     }
 
     // ---- getaddrinfo -----------------------------------------------------------------------
@@ -341,7 +329,7 @@ final class Resolver {
             MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment hErrno = arena.allocate(ValueLayout.JAVA_INT);
             Posix.gethostbyname_r(arena.allocateFrom(name), ret, buf, HOST_BUF - 1, result, hErrno);
-            return gethostCommon(result, hErrno, af);
+            return gethostCommon(result, af);
         }
     }
 
@@ -368,15 +356,16 @@ final class Resolver {
             MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment hErrno = arena.allocate(ValueLayout.JAVA_INT);
             Posix.gethostbyaddr_r(ap, (int) ap.byteSize(), af, ret, buf, HOST_BUF - 1, result, hErrno);
-            return gethostCommon(result, hErrno, af);
+            return gethostCommon(result, af);
         }
     }
 
     /** CPython's {@code gethost_common}: the hostent as (name, aliases, addresses). */
-    private static HostEntry gethostCommon(MemorySegment result, MemorySegment hErrno, int af) throws OSError {
+    private static HostEntry gethostCommon(MemorySegment result, int af) throws OSError {
         MemorySegment hp = result.get(ValueLayout.ADDRESS, 0);
         if (hp.equals(MemorySegment.NULL)) {
-            throw herror(hErrno.get(ValueLayout.JAVA_INT, 0));
+            // CPython reports the thread's h_errno, not the one gethostby*_r wrote back.
+            throw herror(Posix.h_errno());
         }
         MemorySegment h = hp.reinterpret(hostent.sizeof());
         if (hostent.h_addrtype(h) != af) {

@@ -32,7 +32,8 @@ final class SockAddr {
      */
     static int encode(int family, Address address, String caller, MemorySegment out) throws OSError {
         if (address == null) {
-            throw new TypeError(caller + "(): " + familyName(family) + " address must be tuple, not NoneType");
+            throw new TypeError(family == AF_UNIX() ? "a bytes-like object is required, not 'NoneType'"
+                    : caller + "(): " + familyName(family) + " address must be tuple, not NoneType");
         }
         out.fill((byte) 0);
         if (family == AF_INET()) {

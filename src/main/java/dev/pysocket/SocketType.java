@@ -179,7 +179,12 @@ public final class SocketType implements AutoCloseable, FileLike {
     private int internalConnect(Address address, String caller, boolean raise) throws OSError {
         MemorySegment addr = Scratch.get().addr;
         int len = SockAddr.encode(family, address, caller, addr);
-        int fd = handle.acquire();
+        int fd;
+        try {
+            fd = handle.acquire();
+        } catch (OSError e) {
+            return fail(e.errno(), raise); // closed: connect(-1) fails with EBADF in CPython
+        }
         int err;
         try {
             if (Posix.connect(fd, addr, len) == 0) {
@@ -190,16 +195,9 @@ public final class SocketType implements AutoCloseable, FileLike {
             handle.release();
         }
         long timeout = timeoutNanos;
-        boolean wait;
-        if (err == EINTR()) {
-            // The connection goes on asynchronously: wait for it, unless non-blocking.
-            if (timeout == 0) {
-                return fail(EWOULDBLOCK(), raise);
-            }
-            wait = true;
-        } else {
-            wait = timeout > 0 && err == EINPROGRESS();
-        }
+        // After EINTR the connection goes on asynchronously: wait for it, unless non-blocking
+        // (then EINTR is the caller's, as in CPython).
+        boolean wait = err == EINTR() ? timeout != 0 : timeout > 0 && err == EINPROGRESS();
         if (!wait) {
             return fail(err, raise);
         }
@@ -388,13 +386,14 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recv");
         }
-        if (bufsize == 0) {
-            return new byte[0];
-        }
         return Buffers.read(bufsize, buf -> recvOnce(buf, flags));
     }
 
+    /** CPython's {@code sock_recv_guts}: nothing to read is no syscall, even on a closed socket. */
     private long recvOnce(MemorySegment buf, int flags) throws OSError {
+        if (buf.byteSize() == 0) {
+            return 0;
+        }
         return CallEngine.call(this, false, fd -> CallEngine.check(Posix.recv(fd, buf, buf.byteSize(), flags)));
     }
 
@@ -429,6 +428,9 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** CPython's checks of recv_into/recvfrom_into: the slice of the buffer to fill. */
     private static MemorySegment intoTarget(MemorySegment buffer, int nbytes, String caller, String tooSmall) {
+        if (buffer.isReadOnly()) {
+            throw new TypeError(caller + "() argument 1 must be read-write bytes-like object, not bytes");
+        }
         if (nbytes < 0) {
             throw new ValueError("negative buffersize in " + caller);
         }

@@ -815,9 +815,7 @@ public final class socket {
             if (fd < 0) {
                 throw new ValueError("negative file descriptor");
             }
-            if (family == -1) {
-                family = fdFamily(fd);
-            }
+            family = checkedFamily(fd, family);
             if (type == -1) {
                 type = intOption(fd, SO_TYPE);
             }
@@ -835,14 +833,22 @@ public final class socket {
         }
     }
 
-    private static int fdFamily(int fd) throws OSError {
+    /**
+     * CPython's check of a descriptor passed as fileno: getsockname(2) must not fail with EBADF
+     * or ENOTSOCK, whatever family was given; a family of -1 is taken from the address.
+     */
+    private static int checkedFamily(int fd, int family) throws OSError {
         Scratch sc = Scratch.get();
         sc.addr.fill((byte) 0);
         sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
         if (Posix.getsockname(fd, sc.addr, sc.len) < 0) {
-            throw Errno.last();
+            int err = Posix.errno();
+            if (err == EBADF || err == posix_h.ENOTSOCK()) {
+                throw Errno.exception(err);
+            }
+            return family;
         }
-        return dev.pysocket.bindings.sockaddr.sa_family(sc.addr) & 0xffff;
+        return family == -1 ? dev.pysocket.bindings.sockaddr.sa_family(sc.addr) & 0xffff : family;
     }
 
     private static int intOption(int fd, int optname) throws OSError {

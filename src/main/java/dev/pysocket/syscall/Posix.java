@@ -253,6 +253,21 @@ public final class Posix {
         return cString(msg);
     }
 
+    /** inet_aton(3): non-zero when {@code cp} is a valid address, written to {@code inp}. */
+    public static int inet_aton(MemorySegment cp, MemorySegment inp) {
+        return posix_h.inet_aton(state(), cp, inp);
+    }
+
+    /** hstrerror(3). */
+    public static String hstrerror(int err) {
+        return cString(posix_h.hstrerror(err));
+    }
+
+    /** The calling thread's h_errno (glibc's {@code *__h_errno_location()}). */
+    public static int h_errno() {
+        return posix_h.__h_errno_location().reinterpret(Integer.BYTES).get(java.lang.foreign.ValueLayout.JAVA_INT, 0);
+    }
+
     /** gai_strerror(3). */
     public static String gai_strerror(int errcode) {
         return cString(posix_h.gai_strerror(errcode));

@@ -1,0 +1,214 @@
+package dev.pysocket.parity;
+
+import dev.pysocket.parity.Ast.Case;
+import dev.pysocket.parity.CaseRunner.CaseResult;
+import dev.pysocket.parity.CaseRunner.StepResult;
+import dev.pysocket.parity.Comparison.CaseCmp;
+import dev.pysocket.parity.Comparison.Status;
+import dev.pysocket.parity.Comparison.Summary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./pysocket parity}: runs the parity suite on CPython (driver.py) and on pysocket, compares
+ * the results step by step, prints a table grouped by area, writes target/parity/python.json,
+ * java.json and index.html, and ends with {@code parity: N cases, M identical, K different, D
+ * documented}. Exit code 0 when K is 0, 1 when cases differ, 2 when the suite cannot run.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** The suite could not run (no python3, driver failure, malformed case file). */
+    static final class SetupError extends Exception {
+        SetupError(String message) {
+            super(message);
+        }
+    }
+
+    /** Everything a run produced. */
+    record Run(List<CaseCmp> cases, Summary summary, List<String> stale, double seconds) {
+        List<String> differentIds() {
+            return cases.stream().filter(c -> c.status() == Status.DIFFERENT).map(CaseCmp::id).toList();
+        }
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--root") && i + 1 < args.length) {
+                root = Path.of(args[++i]).toAbsolutePath();
+            } else if (args[i].equals("-h") || args[i].equals("--help")) {
+                System.out.println("usage: ./pysocket parity [--root DIR]\n"
+                        + "Runs python-parity-tests on CPython and on pysocket and compares them; writes "
+                        + "target/parity/{python.json,java.json,index.html}.");
+                return;
+            } else {
+                System.err.println("parity: unknown argument " + args[i]);
+                System.exit(2);
+            }
+        }
+        try {
+            Run run = run(root, System.out, true);
+            System.exit(run.summary().different() > 0 ? 1 : 0);
+        } catch (SetupError e) {
+            System.err.println("parity: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("parity: " + e);
+            System.exit(2);
+        }
+    }
+
+    /** Runs both sides, compares, writes the reports; prints the table and the final line. */
+    static Run run(Path root, PrintStream out, boolean table) throws SetupError, IOException {
+        long t0 = System.nanoTime();
+        Path suite = root.resolve("python-parity-tests");
+        Path outDir = root.resolve("target/parity");
+        Files.createDirectories(outDir);
+        Path pyJson = outDir.resolve("python.json");
+        String pyVersion = runPython(suite, pyJson, out);
+        double pySeconds = (System.nanoTime() - t0) / 1e9;
+
+        List<Case> cases;
+        try {
+            cases = CaseParser.collect(List.of(suite.resolve("cases")));
+        } catch (CaseParser.CaseFormatError e) {
+            throw new SetupError("case format error: " + e.getMessage());
+        }
+        KnownDifferences known = KnownDifferences.load(suite.resolve("known-differences.txt"));
+        long t1 = System.nanoTime();
+        List<CaseResult> results = runJava(cases);
+        double javaSeconds = (System.nanoTime() - t1) / 1e9;
+        writeJavaJson(outDir.resolve("java.json"), results);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pyDoc = (Map<String, Object>) Json.parse(Files.readString(pyJson, StandardCharsets.UTF_8));
+        List<CaseCmp> cmp = Comparison.compare(pyDoc, results, known);
+        Summary summary = Comparison.summary(cmp);
+        List<String> stale = Comparison.staleEntries(cmp, known);
+        String javaVersion = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        Files.writeString(outDir.resolve("index.html"),
+                Report.html(cmp, summary, pyVersion, javaVersion, stale), StandardCharsets.UTF_8);
+        if (table) {
+            out.print(Report.table(cmp));
+            out.println();
+        }
+        for (String s : stale) {
+            out.println("parity: warning: known-differences.txt " + s);
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        out.printf("parity: CPython side %.1f s, Java side %.1f s, total %.1f s; report: %s%n", pySeconds, javaSeconds,
+                total, root.relativize(outDir.resolve("index.html")));
+        out.println(summary.line());
+        return new Run(cmp, summary, stale, total);
+    }
+
+    /** Runs driver.py; returns CPython's version. */
+    static String runPython(Path suite, Path outJson, PrintStream out) throws SetupError, IOException {
+        String version;
+        try {
+            Process p = new ProcessBuilder("python3", "-c",
+                    "import sys; print('%d.%d.%d' % sys.version_info[:3])").redirectErrorStream(true).start();
+            version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor(30, TimeUnit.SECONDS);
+            if (p.exitValue() != 0) {
+                throw new SetupError("python3 does not run: " + version);
+            }
+        } catch (IOException e) {
+            throw new SetupError("python3 is required for the parity suite (CPython >= 3.11) but was not found: "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupError("interrupted");
+        }
+        String[] v = version.split("\\.");
+        if (v.length < 2 || Integer.parseInt(v[0]) < 3 || (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 11)) {
+            throw new SetupError("the parity suite needs CPython >= 3.11, python3 is " + version);
+        }
+        Process p = new ProcessBuilder("python3", suite.resolve("driver.py").toString(), "--out", outJson.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc;
+        try {
+            rc = p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupError("interrupted");
+        }
+        if (rc != 0) {
+            throw new SetupError("driver.py failed (exit " + rc + "):\n" + err.strip());
+        }
+        String[] lines = err.strip().split("\n");
+        out.println(lines[lines.length - 1]);
+        return version;
+    }
+
+    /** Runs every case on pysocket, one at a time. */
+    static List<CaseResult> runJava(List<Case> cases) {
+        warmUp();
+        CaseRunner runner = new CaseRunner();
+        List<CaseResult> out = new ArrayList<>();
+        for (Case c : cases) {
+            out.add(runner.run(c));
+        }
+        return out;
+    }
+
+    /**
+     * Loads what the cases touch before the first one runs, so that the JVM opens no file (jar,
+     * library) in the middle of a case and fd numbering follows the kernel's lowest-free rule.
+     */
+    private static void warmUp() {
+        Evaluator.loadClass("org.slf4j.LoggerFactory");
+        try {
+            List<Case> warm = CaseParser.parse("""
+                    == warm/up
+                    a, b = socket.socketpair()
+                    a.send(b'x')
+                    b.recv(1)
+                    s = socket.socket()
+                    s.bind(('127.0.0.1', 0))
+                    socket.getaddrinfo('127.0.0.1', 80)
+                    select.select([a], [], [], 0)
+                    sel = selectors.DefaultSelector()
+                    """, "warm-up");
+            new CaseRunner().run(warm.get(0));
+        } catch (CaseParser.CaseFormatError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeJavaJson(Path file, List<CaseResult> results) throws IOException {
+        List<Object> cases = new ArrayList<>();
+        for (CaseResult r : results) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", r.id());
+            c.put("file", r.file());
+            c.put("py_only", r.pyOnly());
+            List<Object> steps = new ArrayList<>();
+            for (StepResult s : r.steps()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("src", s.src());
+                m.put("result", s.result());
+                m.put("java", s.java());
+                steps.add(m);
+            }
+            c.put("steps", steps);
+            c.put("hung", r.hung());
+            cases.add(c);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("java", System.getProperty("java.version"));
+        doc.put("cases", cases);
+        Files.writeString(file, Json.write(doc), StandardCharsets.UTF_8);
+    }
+}

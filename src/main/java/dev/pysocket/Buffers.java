@@ -36,20 +36,41 @@ final class Buffers {
         }
         return viaNative(dst.byteSize(), buf -> {
             long n = t.run(buf);
-            MemorySegment.copy(buf, 0, dst, 0, n);
+            MemorySegment.copy(buf, 0, dst, 0, Math.min(n, buf.byteSize()));
             return n;
         });
     }
 
-    /** Reads up to {@code size} bytes with {@code t} and returns exactly those read. */
+    /**
+     * Reads up to {@code size} bytes with {@code t} and returns as many bytes as it reports. That
+     * count may exceed the buffer (recv with MSG_TRUNC reports a datagram's full length): like
+     * CPython, the result then has that length, its tail beyond the buffer zero here.
+     */
     static byte[] read(long size, Transfer t) throws OSError {
         byte[][] result = new byte[1][];
         viaNative(size, buf -> {
             long n = t.run(buf);
-            result[0] = buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+            result[0] = new byte[Math.toIntExact(n)];
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, result[0], 0, (int) Math.min(n, buf.byteSize()));
             return n;
         });
         return result[0];
+    }
+
+    /** A Java array as a segment; null is Python's TypeError for a None buffer. */
+    static MemorySegment of(byte[] data) {
+        if (data == null) {
+            throw new TypeError("a bytes-like object is required, not 'NoneType'");
+        }
+        return MemorySegment.ofArray(data);
+    }
+
+    /** A ByteBuffer's bytes from position to limit; null is Python's TypeError for None. */
+    static MemorySegment of(java.nio.ByteBuffer data) {
+        if (data == null) {
+            throw new TypeError("a bytes-like object is required, not 'NoneType'");
+        }
+        return MemorySegment.ofBuffer(data);
     }
 
     /** Native memory of {@code size} bytes for the length of {@code t}: scratch, or a one-call arena. */

@@ -276,22 +276,22 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.send(bytes)}: returns how many bytes were sent. */
     public int send(byte[] data) throws OSError {
-        return send(MemorySegment.ofArray(data), 0);
+        return send(Buffers.of(data), 0);
     }
 
     /** {@code sock.send(bytes, flags)} — send(2); MSG_NOSIGNAL is always added. */
     public int send(byte[] data, int flags) throws OSError {
-        return send(MemorySegment.ofArray(data), flags);
+        return send(Buffers.of(data), flags);
     }
 
     /** {@code sock.send(buffer)}: the bytes between position and limit (the position stays). */
     public int send(ByteBuffer data) throws OSError {
-        return send(MemorySegment.ofBuffer(data), 0);
+        return send(Buffers.of(data), 0);
     }
 
     /** {@code sock.send(buffer, flags)} (the position stays). */
     public int send(ByteBuffer data, int flags) throws OSError {
-        return send(MemorySegment.ofBuffer(data), flags);
+        return send(Buffers.of(data), flags);
     }
 
     /** {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as is. */
@@ -306,22 +306,22 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.sendall(bytes)}. */
     public void sendall(byte[] data) throws OSError {
-        sendall(MemorySegment.ofArray(data), 0);
+        sendall(Buffers.of(data), 0);
     }
 
     /** {@code sock.sendall(bytes, flags)}. */
     public void sendall(byte[] data, int flags) throws OSError {
-        sendall(MemorySegment.ofArray(data), flags);
+        sendall(Buffers.of(data), flags);
     }
 
     /** {@code sock.sendall(buffer)} (the position stays). */
     public void sendall(ByteBuffer data) throws OSError {
-        sendall(MemorySegment.ofBuffer(data), 0);
+        sendall(Buffers.of(data), 0);
     }
 
     /** {@code sock.sendall(buffer, flags)} (the position stays). */
     public void sendall(ByteBuffer data, int flags) throws OSError {
-        sendall(MemorySegment.ofBuffer(data), flags);
+        sendall(Buffers.of(data), flags);
     }
 
     /**
@@ -350,17 +350,17 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.sendto(bytes, address)}. */
     public int sendto(byte[] data, Address address) throws OSError {
-        return sendto(MemorySegment.ofArray(data), 0, address);
+        return sendto(Buffers.of(data), 0, address);
     }
 
     /** {@code sock.sendto(bytes, flags, address)}. */
     public int sendto(byte[] data, int flags, Address address) throws OSError {
-        return sendto(MemorySegment.ofArray(data), flags, address);
+        return sendto(Buffers.of(data), flags, address);
     }
 
     /** {@code sock.sendto(buffer, flags, address)} (the position stays). */
     public int sendto(ByteBuffer data, int flags, Address address) throws OSError {
-        return sendto(MemorySegment.ofBuffer(data), flags, address);
+        return sendto(Buffers.of(data), flags, address);
     }
 
     /** {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL. */
@@ -399,22 +399,22 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.recv_into(buffer)}: fills up to the whole array; returns the count. */
     public int recv_into(byte[] buffer) throws OSError {
-        return recv_into(MemorySegment.ofArray(buffer), 0, 0);
+        return recv_into(Buffers.of(buffer), 0, 0);
     }
 
     /** {@code sock.recv_into(buffer, nbytes, flags)}. */
     public int recv_into(byte[] buffer, int nbytes, int flags) throws OSError {
-        return recv_into(MemorySegment.ofArray(buffer), nbytes, flags);
+        return recv_into(Buffers.of(buffer), nbytes, flags);
     }
 
     /** {@code sock.recv_into(buffer)}: fills from position to limit (the position stays). */
     public int recv_into(ByteBuffer buffer) throws OSError {
-        return recv_into(MemorySegment.ofBuffer(buffer), 0, 0);
+        return recv_into(Buffers.of(buffer), 0, 0);
     }
 
     /** {@code sock.recv_into(buffer, nbytes, flags)} (the position stays). */
     public int recv_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        return recv_into(MemorySegment.ofBuffer(buffer), nbytes, flags);
+        return recv_into(Buffers.of(buffer), nbytes, flags);
     }
 
     /**
@@ -466,17 +466,17 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.recvfrom_into(buffer)}. */
     public ReceivedInto recvfrom_into(byte[] buffer) throws OSError {
-        return recvfrom_into(MemorySegment.ofArray(buffer), 0, 0);
+        return recvfrom_into(Buffers.of(buffer), 0, 0);
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}. */
     public ReceivedInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
-        return recvfrom_into(MemorySegment.ofArray(buffer), nbytes, flags);
+        return recvfrom_into(Buffers.of(buffer), nbytes, flags);
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays). */
     public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        return recvfrom_into(MemorySegment.ofBuffer(buffer), nbytes, flags);
+        return recvfrom_into(Buffers.of(buffer), nbytes, flags);
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */
@@ -499,7 +499,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say). */
     public void setsockopt(int level, int optname, byte[] value) throws OSError {
-        Buffers.out(MemorySegment.ofArray(value), buf -> {
+        Buffers.out(Buffers.of(value), buf -> {
             setsockopt(level, optname, buf, (int) buf.byteSize());
             return 0;
         });

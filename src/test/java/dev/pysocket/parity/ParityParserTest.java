@@ -86,7 +86,7 @@ class ParityParserTest {
         assertArrayEquals("z".getBytes(), ((Bytes) ((Lit) p("b\"z\"").expr()).value()).data());
         Repeat r = (Repeat) p("b'x' * 10000000").expr();
         assertEquals(10000000, r.count());
-        assertEquals("/x", ((Lit) ((Repeat) p("'/x' * 100").expr()).lit()).value());
+        assertEquals("/x", ((Repeat) p("'/x' * 100").expr()).lit().value());
     }
 
     @Test

@@ -31,6 +31,9 @@
 #include <limits.h>
 #include <errno.h>
 #include <string.h>
+#include <stdlib.h>
+#include <signal.h>
+#include <pthread.h>
 
 #if __has_include(<linux/tipc.h>)
 #include <linux/tipc.h>

@@ -3296,6 +3296,42 @@ public final class posix_h {
         return CMSG_SPACE_0;
     }
 
+    private static final int SIGUSR1 = 10;
+
+    public static int SIGUSR1() {
+        return SIGUSR1;
+    }
+
+    private static final int SIGUSR2 = 12;
+
+    public static int SIGUSR2() {
+        return SIGUSR2;
+    }
+
+    private static final int SIGURG = 23;
+
+    public static int SIGURG() {
+        return SIGURG;
+    }
+
+    private static final int SA_RESTART = 268435456;
+
+    public static int SA_RESTART() {
+        return SA_RESTART;
+    }
+
+    private static final int SA_SIGINFO = 4;
+
+    public static int SA_SIGINFO() {
+        return SA_SIGINFO;
+    }
+
+    private static final int SA_ONSTACK = 134217728;
+
+    public static int SA_ONSTACK() {
+        return SA_ONSTACK;
+    }
+
     // ---- functions (native/functions.txt) ----
 
     private static final class socket$h {
@@ -4983,6 +5019,186 @@ public final class posix_h {
         MethodHandle mh$ = epoll_wait$handle();
         try {
             return (int) mh$.invokeExact(capturedState, epfd, events, maxevents, timeout);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class sigemptyset$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("sigemptyset").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Descriptor of {@code int sigemptyset(sigset_t *set);}. */
+    public static FunctionDescriptor sigemptyset$descriptor() {
+        return sigemptyset$h.DESC;
+    }
+
+    public static MemorySegment sigemptyset$address() {
+        return requireSymbol(sigemptyset$h.ADDR, "sigemptyset");
+    }
+
+    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    public static MethodHandle sigemptyset$handle() {
+        requireSymbol(sigemptyset$h.ADDR, "sigemptyset");
+        return sigemptyset$h.HANDLE;
+    }
+
+    /**
+     * {@code int sigemptyset(sigset_t *set);}
+     */
+    public static int sigemptyset(MemorySegment capturedState, MemorySegment set) {
+        MethodHandle mh$ = sigemptyset$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, set);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class sigaction$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("sigaction").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Descriptor of {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}. */
+    public static FunctionDescriptor sigaction$descriptor() {
+        return sigaction$h.DESC;
+    }
+
+    public static MemorySegment sigaction$address() {
+        return requireSymbol(sigaction$h.ADDR, "sigaction");
+    }
+
+    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    public static MethodHandle sigaction$handle() {
+        requireSymbol(sigaction$h.ADDR, "sigaction");
+        return sigaction$h.HANDLE;
+    }
+
+    /**
+     * {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}
+     */
+    public static int sigaction(MemorySegment capturedState, int signum, MemorySegment act, MemorySegment oldact) {
+        MethodHandle mh$ = sigaction$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, signum, act, oldact);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class gettid$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("gettid").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code pid_t gettid(void);}. */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid$h.DESC;
+    }
+
+    public static MemorySegment gettid$address() {
+        return requireSymbol(gettid$h.ADDR, "gettid");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle gettid$handle() {
+        requireSymbol(gettid$h.ADDR, "gettid");
+        return gettid$h.HANDLE;
+    }
+
+    /**
+     * {@code pid_t gettid(void);}
+     */
+    public static int gettid() {
+        MethodHandle mh$ = gettid$handle();
+        try {
+            return (int) mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class tgkill$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("tgkill").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /** Descriptor of {@code int tgkill(pid_t tgid, pid_t tid, int sig);}. */
+    public static FunctionDescriptor tgkill$descriptor() {
+        return tgkill$h.DESC;
+    }
+
+    public static MemorySegment tgkill$address() {
+        return requireSymbol(tgkill$h.ADDR, "tgkill");
+    }
+
+    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    public static MethodHandle tgkill$handle() {
+        requireSymbol(tgkill$h.ADDR, "tgkill");
+        return tgkill$h.HANDLE;
+    }
+
+    /**
+     * {@code int tgkill(pid_t tgid, pid_t tid, int sig);}
+     */
+    public static int tgkill(MemorySegment capturedState, int tgid, int tid, int sig) {
+        MethodHandle mh$ = tgkill$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, tgid, tid, sig);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class abs$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("abs").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code int abs(int j);}. */
+    public static FunctionDescriptor abs$descriptor() {
+        return abs$h.DESC;
+    }
+
+    public static MemorySegment abs$address() {
+        return requireSymbol(abs$h.ADDR, "abs");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle abs$handle() {
+        requireSymbol(abs$h.ADDR, "abs");
+        return abs$h.HANDLE;
+    }
+
+    /**
+     * {@code int abs(int j);}
+     */
+    public static int abs(int j) {
+        MethodHandle mh$ = abs$handle();
+        try {
+            return (int) mh$.invokeExact(j);
         } catch (Error | RuntimeException ex) {
             throw ex;
         } catch (Throwable ex$) {

@@ -488,6 +488,70 @@ public final class SocketType implements AutoCloseable, FileLike {
         return new ReceivedInto(n, SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0)));
     }
 
+    // ---- ancillary-data messages (implemented in Messages) --------------------------------
+
+    /** {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent. */
+    public int sendmsg(java.util.List<byte[]> buffers) throws OSError {
+        return Messages.sendmsg(this, buffers, java.util.List.of(), 0, null);
+    }
+
+    /** {@code sock.sendmsg(buffers, ancdata)}: with {@code (level, type, data)} control messages. */
+    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata) throws OSError {
+        return Messages.sendmsg(this, buffers, ancdata, 0, null);
+    }
+
+    /** {@code sock.sendmsg(buffers, ancdata, flags)}. */
+    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata, int flags)
+            throws OSError {
+        return Messages.sendmsg(this, buffers, ancdata, flags, null);
+    }
+
+    /**
+     * {@code sock.sendmsg(buffers, ancdata, flags, address)} — sendmsg(2) with MSG_NOSIGNAL, as
+     * send; a null address is None (no destination). A null ancdata is refused, as Python
+     * refuses None: pass {@code List.of()}.
+     */
+    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata, int flags,
+                       Address address) throws OSError {
+        return Messages.sendmsg(this, buffers, ancdata, flags, address);
+    }
+
+    /** {@code sock.recvmsg(bufsize)}: no ancillary data is received (ancbufsize 0). */
+    public RecvMsg recvmsg(int bufsize) throws OSError {
+        return Messages.recvmsg(this, bufsize, 0, 0);
+    }
+
+    /** {@code sock.recvmsg(bufsize, ancbufsize)}: size ancbufsize with {@code CMSG_SPACE()}. */
+    public RecvMsg recvmsg(int bufsize, int ancbufsize) throws OSError {
+        return Messages.recvmsg(this, bufsize, ancbufsize, 0);
+    }
+
+    /**
+     * {@code sock.recvmsg(bufsize, ancbufsize, flags)} — recvmsg(2): {@code (data, ancdata,
+     * msg_flags, address)}. Descriptors received with SCM_RIGHTS are the caller's to close.
+     */
+    public RecvMsg recvmsg(int bufsize, int ancbufsize, int flags) throws OSError {
+        return Messages.recvmsg(this, bufsize, ancbufsize, flags);
+    }
+
+    /** {@code sock.recvmsg_into(buffers)}: fills the arrays in order. */
+    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers) throws OSError {
+        return Messages.recvmsgInto(this, buffers, 0, 0);
+    }
+
+    /** {@code sock.recvmsg_into(buffers, ancbufsize)}. */
+    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers, int ancbufsize) throws OSError {
+        return Messages.recvmsgInto(this, buffers, ancbufsize, 0);
+    }
+
+    /**
+     * {@code sock.recvmsg_into(buffers, ancbufsize, flags)} — recvmsg(2) scattering into the
+     * arrays: {@code (nbytes, ancdata, msg_flags, address)}.
+     */
+    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
+        return Messages.recvmsgInto(this, buffers, ancbufsize, flags);
+    }
+
     // ---- options -------------------------------------------------------------------------
 
     /** {@code sock.setsockopt(level, optname, value)} with an int value. */

@@ -1096,6 +1096,64 @@ public final class socket {
         return Inet.if_indextoname(if_index);
     }
 
+    // ---- ancillary data ------------------------------------------------------------------------
+
+    /**
+     * {@code socket.CMSG_LEN(length)}: the cmsg_len of a control message carrying length bytes
+     * (no trailing padding). Takes a {@code long} so that out-of-range values reach CPython's
+     * {@code OverflowError('CMSG_LEN() argument out of range')}.
+     */
+    public static int CMSG_LEN(long length) {
+        return Messages.CMSG_LEN(length);
+    }
+
+    /**
+     * {@code socket.CMSG_SPACE(length)}: the buffer space a control message of length data bytes
+     * takes, padding included: sum these for recvmsg's ancbufsize.
+     */
+    public static int CMSG_SPACE(long length) {
+        return Messages.CMSG_SPACE(length);
+    }
+
+    /** {@code socket.send_fds(sock, buffers, fds)}: sends the descriptors in one SCM_RIGHTS message. */
+    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
+        return Messages.send_fds(sock, buffers, fds);
+    }
+
+    /**
+     * {@code socket.send_fds(sock, buffers, fds, flags)}: flags is not used, as in CPython 3.11's
+     * Lib/socket.py, which does not pass it on.
+     */
+    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags)
+            throws OSError {
+        return Messages.send_fds(sock, buffers, fds);
+    }
+
+    /**
+     * {@code socket.send_fds(sock, buffers, fds, flags, address)}: flags and address are not used,
+     * as in CPython 3.11's Lib/socket.py, which does not pass them on.
+     */
+    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags,
+                               Address address) throws OSError {
+        return Messages.send_fds(sock, buffers, fds);
+    }
+
+    /**
+     * {@code socket.recv_fds(sock, bufsize, maxfds)}: {@code (msg, fds, msg_flags, address)}, with
+     * room for maxfds descriptors. The descriptors are new, inheritable, and the caller's to close.
+     */
+    public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds) throws OSError {
+        return Messages.recv_fds(sock, bufsize, maxfds);
+    }
+
+    /**
+     * {@code socket.recv_fds(sock, bufsize, maxfds, flags)}: flags is not used, as in CPython
+     * 3.11's Lib/socket.py, which does not pass it on (so MSG_CMSG_CLOEXEC has no effect here).
+     */
+    public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds, int flags) throws OSError {
+        return Messages.recv_fds(sock, bufsize, maxfds);
+    }
+
     // ---- default timeout -----------------------------------------------------------------------
 
     private static volatile long defaultTimeout = -1;

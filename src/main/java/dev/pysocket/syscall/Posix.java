@@ -243,6 +243,26 @@ public final class Posix {
         return posix_h.getpid();
     }
 
+    /** sigemptyset(3): empties the signal set {@code set} (a {@code sigset_t}). */
+    public static int sigemptyset(MemorySegment set) {
+        return posix_h.sigemptyset(state(), set);
+    }
+
+    /** sigaction(2): {@code act} and {@code oldact} are {@code struct sigaction} or NULL. */
+    public static int sigaction(int signum, MemorySegment act, MemorySegment oldact) {
+        return posix_h.sigaction(state(), signum, act, oldact);
+    }
+
+    /** gettid(2): the calling thread's kernel thread id. */
+    public static int gettid() {
+        return posix_h.gettid();
+    }
+
+    /** tgkill(2): sends {@code sig} to thread {@code tid} of thread group (process) {@code tgid}. */
+    public static int tgkill(int tgid, int tid, int sig) {
+        return posix_h.tgkill(state(), tgid, tid, sig);
+    }
+
     /**
      * strerror_r(3), GNU flavour: the system's message for {@code errnum}, read from whichever
      * buffer the C library answered with, after measuring it with strlen(3).

@@ -18,13 +18,7 @@ class ParityKnownDifferencesTest {
         KnownDifferences known = KnownDifferences.load(Path.of("python-parity-tests/known-differences.txt"));
         Map<String, Case> cases = CaseParser.collect(List.of(Path.of("python-parity-tests/cases"))).stream()
                 .collect(Collectors.toMap(Case::id, c -> c));
-        StringBuilder docs = new StringBuilder();
-        for (String f : new String[] {"docs/mapping.md", "docs/mapping-parity.md"}) {
-            Path p = Path.of(f);
-            if (Files.exists(p)) {
-                docs.append(Files.readString(p));
-            }
-        }
+        String docs = Files.readString(Path.of("docs/mapping.md"));
         List<String> problems = new ArrayList<>();
         for (KnownDifferences.Entry e : known.entries) {
             Case c = cases.get(e.caseId());

@@ -1,0 +1,28 @@
+package dev.pysocket;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Python's tuple {@code (cmsg_level, cmsg_type, cmsg_data)}: one ancillary data item (control
+ * message) that {@code sendmsg()} sends and {@code recvmsg()} returns. Prints like the Python
+ * tuple and destructures with a record pattern; equal, like tuples, when the values are (the
+ * data compared by content).
+ */
+public record AncData(int cmsg_level, int cmsg_type, byte[] cmsg_data) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AncData a && a.cmsg_level == cmsg_level && a.cmsg_type == cmsg_type
+                && Arrays.equals(a.cmsg_data, cmsg_data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cmsg_level, cmsg_type, Arrays.hashCode(cmsg_data));
+    }
+
+    @Override
+    public String toString() {
+        return Py.tuple(cmsg_level, cmsg_type, cmsg_data);
+    }
+}

@@ -8,6 +8,7 @@ import dev.pysocket.bindings.msghdr;
 import dev.pysocket.bindings.sockaddr;
 import dev.pysocket.bindings.sockaddr_storage;
 import dev.pysocket.syscall.Posix;
+import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code send_fds}/{@code recv_fds}.
  *
  * <p>These are not hot paths: each call builds its native structures in a confined arena that
- * lives for the call. Control messages are walked as glibc's CMSG_FIRSTHDR/CMSG_NXTHDR walk them,
+ * lives for the call (received data up to {@link Scratch#MAX_DATA} bytes lands in this thread's
+ * scratch buffer, which needs no zeroing). Control messages are walked as glibc's CMSG_FIRSTHDR/CMSG_NXTHDR walk them,
  * with the alignment and header sizes from the generated bindings, and no read goes past the
  * msg_controllen the kernel reported (nor past the buffer that was passed).
  */
@@ -203,7 +205,7 @@ final class Messages {
             throw new ValueError("negative buffer size in recvmsg()");
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(Math.max(bufsize, 1)).asSlice(0, bufsize);
+            MemorySegment buf = dataBuffer(arena, bufsize);
             Result r = recvmsgGuts(sock, arena, List.of(buf), ancbufsize, flags);
             byte[] data = buf.asSlice(0, r.nbytes).toArray(ValueLayout.JAVA_BYTE);
             return new RecvMsg(data, r.ancdata, r.flags, r.address);
@@ -225,9 +227,16 @@ final class Messages {
             targets.add(b);
         }
         try (Arena arena = Arena.ofConfined()) {
-            List<MemorySegment> bufs = new ArrayList<>(targets.size());
+            long total = 0;
             for (byte[] b : targets) {
-                bufs.add(arena.allocate(Math.max(b.length, 1)).asSlice(0, b.length));
+                total += b.length;
+            }
+            MemorySegment all = dataBuffer(arena, total);
+            List<MemorySegment> bufs = new ArrayList<>(targets.size());
+            long at = 0;
+            for (byte[] b : targets) {
+                bufs.add(all.asSlice(at, b.length));
+                at += b.length;
             }
             Result r = recvmsgGuts(sock, arena, bufs, ancbufsize, flags);
             long left = r.nbytes;
@@ -238,6 +247,17 @@ final class Messages {
             }
             return new RecvMsgInto((int) r.nbytes, r.ancdata, r.flags, r.address);
         }
+    }
+
+    /**
+     * Native memory for {@code size} bytes of received data: this thread's scratch buffer when it
+     * is small enough (nothing else uses it while the call runs), else the call's arena.
+     */
+    private static MemorySegment dataBuffer(Arena arena, long size) {
+        if (size <= Scratch.MAX_DATA) {
+            return Scratch.get().data(size);
+        }
+        return arena.allocate(size);
     }
 
     private record Result(long nbytes, List<AncData> ancdata, int flags, Address address) {

@@ -256,16 +256,30 @@ public final class select {
             return new Wait(nanos, millis < 0 ? -1 : (int) millis);
         }
 
-        /** After EINTR: the ms left (rounded up), or -2 when the deadline has passed. */
-        int remaining(long deadline) {
-            if (nanos < 0) {
-                return millis;
+        /**
+         * Runs a waiting syscall, given the milliseconds to wait, retrying EINTR with the time
+         * left (PEP 475). Returns its result, or 0 when the deadline passed during a retry.
+         */
+        int retrying(java.util.function.IntUnaryOperator call) throws OSError {
+            long deadline = nanos >= 0 ? System.nanoTime() + nanos : 0;
+            int ms = millis;
+            for (;;) {
+                int n = call.applyAsInt(ms);
+                if (n >= 0) {
+                    return n;
+                }
+                int err = Posix.errno();
+                if (err != posix_h.EINTR()) {
+                    throw Errno.exception(err);
+                }
+                if (nanos >= 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left < 0) {
+                        return 0;
+                    }
+                    ms = (int) Math.min(Integer.MAX_VALUE, Fds.divideCeiling(left, 1_000_000));
+                }
             }
-            long left = deadline - System.nanoTime();
-            if (left < 0) {
-                return -2;
-            }
-            return (int) Math.min(Integer.MAX_VALUE, Fds.divideCeiling(left, 1_000_000));
         }
     }
 
@@ -390,24 +404,7 @@ public final class select {
                         rebuild();
                     }
                 }
-                long deadline = wait.nanos() >= 0 ? System.nanoTime() + wait.nanos() : 0;
-                int millis = wait.millis();
-                int n;
-                for (;;) {
-                    n = Posix.poll(ufds, ufdLen, millis);
-                    if (n >= 0) {
-                        break;
-                    }
-                    int err = Posix.errno();
-                    if (err != posix_h.EINTR()) {
-                        throw Errno.exception(err);
-                    }
-                    millis = wait.remaining(deadline);
-                    if (millis == -2) {
-                        n = 0;
-                        break;
-                    }
-                }
+                int n = wait.retrying(ms -> Posix.poll(ufds, ufdLen, ms));
                 if (n == 0) {
                     return new ArrayList<>();
                 }
@@ -648,36 +645,19 @@ public final class select {
             }
         }
 
-        private List<EpollEvent> doPoll(int epfd, Wait wait, int maxevents) throws OSError {
-            if (maxevents == -1) {
-                maxevents = FD_SETSIZE - 1;
-            } else if (maxevents < 1) {
-                throw new ValueError("maxevents must be greater than 0, got " + maxevents);
+        private List<EpollEvent> doPoll(int epfd, Wait wait, int maxeventsArg) throws OSError {
+            if (maxeventsArg != -1 && maxeventsArg < 1) {
+                throw new ValueError("maxevents must be greater than 0, got " + maxeventsArg);
             }
+            int maxevents = maxeventsArg == -1 ? FD_SETSIZE - 1 : maxeventsArg;
             MemorySegment evs = buffer.getAndSet(MemorySegment.NULL);
             if (evs.byteSize() < maxevents * STRIDE) {
                 // first use, a larger maxevents, or another thread is polling with the kept array
                 evs = Arena.ofAuto().allocate(maxevents * STRIDE, 8);
             }
             try {
-                long deadline = wait.nanos() >= 0 ? System.nanoTime() + wait.nanos() : 0;
-                int millis = wait.millis();
-                int n;
-                for (;;) {
-                    n = Posix.epoll_wait(epfd, evs, maxevents, millis);
-                    if (n >= 0) {
-                        break;
-                    }
-                    int err = Posix.errno();
-                    if (err != posix_h.EINTR()) {
-                        throw Errno.exception(err);
-                    }
-                    millis = wait.remaining(deadline);
-                    if (millis == -2) {
-                        n = 0;
-                        break;
-                    }
-                }
+                MemorySegment events = evs;
+                int n = wait.retrying(ms -> Posix.epoll_wait(epfd, events, maxevents, ms));
                 List<EpollEvent> out = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     long base = i * STRIDE;

@@ -1180,16 +1180,7 @@ public final class socket {
         if (seconds == null) {
             return -1;
         }
-        double d = seconds;
-        if (Double.isNaN(d)) {
-            throw new ValueError("Invalid value NaN (not a number)");
-        }
-        double ns = d * 1e9;
-        ns = ns >= 0 ? Math.ceil(ns) : Math.floor(ns);
-        if (!(ns >= -0x1p63 && ns < 0x1p63)) {
-            throw new OverflowError("timestamp out of range for platform time_t");
-        }
-        long nanos = (long) ns;
+        long nanos = Fds.nanosFromDouble(seconds, 1e9);
         if (nanos < 0) {
             throw new ValueError("Timeout value out of range");
         }

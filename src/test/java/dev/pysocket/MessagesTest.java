@@ -195,6 +195,29 @@ class MessagesTest {
         assertArrayEquals("hij".getBytes(), Arrays.copyOf(rest, 3));
     }
 
+    @Test
+    void largerThanScratch() throws Exception {
+        // over a datagram pair, 100000 bytes in two parts arrive whole: n == 100000, msg_flags 0
+        SocketPair d = socketpair(AF_UNIX, SOCK_DGRAM);
+        try (SocketType d1 = d.a(); SocketType d2 = d.b()) {
+            d2.settimeout(10.0);
+            d1.setsockopt(SOL_SOCKET, SO_SNDBUF, 1 << 20);
+            byte[] data = pattern(100_000, 7);
+            List<byte[]> parts = List.of(Arrays.copyOf(data, 30_000), Arrays.copyOfRange(data, 30_000, 100_000));
+            assertEquals(100_000, d1.sendmsg(parts));
+            RecvMsg m = d2.recvmsg(200_000);
+            assertArrayEquals(data, m.data());
+            assertEquals(0, m.msg_flags());
+            assertEquals(100_000, d1.sendmsg(parts));
+            byte[] x = new byte[70_000];
+            byte[] y = new byte[50_000];
+            RecvMsgInto r = d2.recvmsg_into(List.of(x, y));
+            assertEquals(100_000, r.nbytes());
+            assertArrayEquals(Arrays.copyOf(data, 70_000), x);
+            assertArrayEquals(Arrays.copyOfRange(data, 70_000, 100_000), Arrays.copyOf(y, 30_000));
+        }
+    }
+
     // ---- SCM_RIGHTS ----------------------------------------------------------------------
 
     @Test

@@ -23,6 +23,7 @@ import shutil
 import signal
 import socket
 import tempfile
+import threading
 import time
 import warnings
 
@@ -169,7 +170,42 @@ class Obj:
         return "Obj(fd=%r)" % (self._fd,)
 
 
-def make_helpers(tmpdir):
+# interrupt_after(seconds): SIGURG, which neither CPython nor the JVM uses, with a no-op Python
+# handler. signal.signal installs it without SA_RESTART (sa_flags = SA_ONSTACK), so a blocking
+# syscall that the signal lands in fails with EINTR, and PEP 475 makes CPython retry it.
+INTERRUPT_SIGNAL = signal.SIGURG
+INTERRUPT_COUNT = 3
+INTERRUPT_INTERVAL = 0.02
+
+
+def _no_op_handler(signum, frame):
+    pass
+
+
+class Interrupter(threading.Thread):
+    """Sends INTERRUPT_COUNT signals to one thread, the first after `delay` seconds."""
+
+    def __init__(self, ident, delay):
+        super().__init__(name="interrupter", daemon=True)
+        self.ident_target = ident
+        self.delay = delay
+        self.cancelled = threading.Event()
+
+    def run(self):
+        start = time.monotonic()
+        for i in range(INTERRUPT_COUNT):
+            due = start + self.delay + i * INTERRUPT_INTERVAL
+            if self.cancelled.wait(max(0.0, due - time.monotonic())):
+                return
+            signal.pthread_kill(self.ident_target, INTERRUPT_SIGNAL)
+
+    def close(self):
+        """Cancel the signals not sent yet and wait for the thread."""
+        self.cancelled.set()
+        self.join()
+
+
+def make_helpers(tmpdir, interrupters):
     def tmp_path(name):
         return tmpdir + "/" + name
 
@@ -177,8 +213,17 @@ def make_helpers(tmpdir):
         time.sleep(min(float(seconds), 0.2))
         return None
 
+    def interrupt_after(seconds):
+        delay = max(0.0, float(seconds))
+        if signal.getsignal(INTERRUPT_SIGNAL) is not _no_op_handler:
+            signal.signal(INTERRUPT_SIGNAL, _no_op_handler)
+        t = Interrupter(threading.get_ident(), delay)
+        interrupters.append(t)
+        t.start()
+        return None
+
     return {"tmp_path": tmp_path, "Obj": Obj, "sleep": sleep,
-            "len": len, "bytearray": bytearray}
+            "interrupt_after": interrupt_after, "len": len, "bytearray": bytearray}
 
 
 # ---------------------------------------------------------------- tracking
@@ -329,7 +374,8 @@ def run_case(case):
     norm = Normaliser(tmpdir)
     fds_before = _open_fds()
     ns = {"__builtins__": {}, "socket": socket, "select": select, "selectors": selectors}
-    ns.update(make_helpers(tmpdir))
+    interrupters = []
+    ns.update(make_helpers(tmpdir, interrupters))
     helper_names = set(ns)
     del _tracked[:]
     out = {"id": case["id"], "file": case["file"], "py_only": case["py_only"], "steps": []}
@@ -370,6 +416,9 @@ def run_case(case):
         out["steps"].append({"src": "", "result": "HUNG"})
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        # no signal of this case may reach the next one
+        for t in interrupters:
+            t.close()
         # cleanup: everything in the namespace with .close, then every socket
         # object the case created, then any fd leaked as a raw int.
         for k, v in list(ns.items()):

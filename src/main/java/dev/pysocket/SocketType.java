@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -491,17 +492,17 @@ public final class SocketType implements AutoCloseable, FileLike {
     // ---- ancillary-data messages (implemented in Messages) --------------------------------
 
     /** {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent. */
-    public int sendmsg(java.util.List<byte[]> buffers) throws OSError {
-        return Messages.sendmsg(this, buffers, java.util.List.of(), 0, null);
+    public int sendmsg(List<byte[]> buffers) throws OSError {
+        return Messages.sendmsg(this, buffers, List.of(), 0, null);
     }
 
     /** {@code sock.sendmsg(buffers, ancdata)}: with {@code (level, type, data)} control messages. */
-    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata) throws OSError {
+    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata) throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, 0, null);
     }
 
     /** {@code sock.sendmsg(buffers, ancdata, flags)}. */
-    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata, int flags)
+    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags)
             throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, flags, null);
     }
@@ -511,7 +512,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * send; a null address is None (no destination). A null ancdata is refused, as Python
      * refuses None: pass {@code List.of()}.
      */
-    public int sendmsg(java.util.List<byte[]> buffers, java.util.List<AncData> ancdata, int flags,
+    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags,
                        Address address) throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, flags, address);
     }
@@ -535,12 +536,12 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     /** {@code sock.recvmsg_into(buffers)}: fills the arrays in order. */
-    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers) throws OSError {
+    public RecvMsgInto recvmsg_into(List<byte[]> buffers) throws OSError {
         return Messages.recvmsgInto(this, buffers, 0, 0);
     }
 
     /** {@code sock.recvmsg_into(buffers, ancbufsize)}. */
-    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers, int ancbufsize) throws OSError {
+    public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize) throws OSError {
         return Messages.recvmsgInto(this, buffers, ancbufsize, 0);
     }
 
@@ -548,7 +549,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * {@code sock.recvmsg_into(buffers, ancbufsize, flags)} — recvmsg(2) scattering into the
      * arrays: {@code (nbytes, ancdata, msg_flags, address)}.
      */
-    public RecvMsgInto recvmsg_into(java.util.List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
+    public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
         return Messages.recvmsgInto(this, buffers, ancbufsize, flags);
     }
 

@@ -5,6 +5,7 @@ import dev.pysocket.parity.Ast.Case;
 import dev.pysocket.parity.Ast.Step;
 import dev.pysocket.parity.PyValues.NotExpressible;
 import dev.pysocket.parity.PyValues.PyError;
+import dev.pysocket.syscall.Interrupter;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -141,6 +142,10 @@ final class CaseRunner {
     // ------------------------------------------------------------------ clean-up
 
     private static void cleanup(Evaluator ev, Set<Integer> fdsBefore, Path tmp) {
+        // no signal of this case may reach the next one
+        synchronized (ev.interruptions) {
+            ev.interruptions.forEach(Interrupter.Interruption::close);
+        }
         for (Map.Entry<String, Object> e : new ArrayList<>(ev.ns.entrySet())) {
             Object v = e.getValue();
             if (v instanceof Evaluator.ModuleRef || v instanceof Evaluator.Helper) {

@@ -22,6 +22,7 @@ import dev.pysocket.parity.PyValues.ByteArray;
 import dev.pysocket.parity.PyValues.NotExpressible;
 import dev.pysocket.parity.PyValues.PyError;
 import dev.pysocket.parity.PyValues.PyTuple;
+import dev.pysocket.syscall.Interrupter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -79,11 +80,14 @@ final class Evaluator {
         }
     }
 
-    static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "len", "bytearray");
+    static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "interrupt_after", "len", "bytearray");
     private static final Map<String, String> MODULES = Map.of(
             "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors");
 
     final Map<String, Object> ns = new LinkedHashMap<>();
+    /** The signals {@code interrupt_after} scheduled; the case runner cancels them at the end. */
+    final List<Interrupter.Interruption> interruptions =
+            java.util.Collections.synchronizedList(new ArrayList<>());
     private final String tmpdir;
     private final Set<String> declared = new HashSet<>();
     /** Every object a step returned (for clean-up), in order. */
@@ -866,6 +870,19 @@ final class Evaluator {
                     Thread.currentThread().interrupt();
                     throw new PyError("KeyboardInterrupt", "");
                 }
+                return new V(null, code);
+            }
+            case "interrupt_after" -> {
+                // SIGURG to this (the case's worker) thread, 3 times 20 ms apart, as driver.py
+                double secs;
+                if (PyValues.isInt(x) || x instanceof Double) {
+                    secs = ((Number) x).doubleValue();
+                } else {
+                    throw new PyError("TypeError", "must be real number, not " + PyValues.typeName(x));
+                }
+                var target = Interrupter.self();
+                interruptions.add(Interrupter.interruptAfter(target,
+                        Math.round(Math.max(0, secs) * 1000)));
                 return new V(null, code);
             }
             case "len" -> {

@@ -125,7 +125,7 @@ final class Report {
                 + "(<code>dev.pysocket.parity.Main</code>). Results are normalised (ports, fds, temp dirs) as "
                 + "python-parity-tests/README.md describes. The Java column is the line a porter writes; "
                 + "<code>b(\"...\")</code> stands for the Latin-1 bytes of a string, <code>tmp_path</code>, "
-                + "<code>sleep</code>, <code>len</code>, <code>print</code> and <code>Obj</code> for the suite's helpers. "
+                + "<code>sleep</code>, <code>interrupt_after</code>, <code>len</code>, <code>print</code> and <code>Obj</code> for the suite's helpers. "
                 + "A case is <span class=\"tag SAME\">same</span> when every step matches, "
                 + "<span class=\"tag DOCUMENTED\">documented</span> when each difference is listed in "
                 + "python-parity-tests/known-differences.txt (and explained in docs/mapping.md) or the case is "

@@ -33,7 +33,6 @@
 #include <string.h>
 #include <stdlib.h>
 #include <signal.h>
-#include <pthread.h>
 
 #if __has_include(<linux/tipc.h>)
 #include <linux/tipc.h>

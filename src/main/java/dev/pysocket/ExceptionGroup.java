@@ -7,7 +7,7 @@ import java.util.List;
  * with every attempt's error. Prints as Python's str: {@code create_connection failed (2
  * sub-exceptions)}.
  */
-public class ExceptionGroup extends RuntimeException {
+public final class ExceptionGroup extends RuntimeException {
     private final transient List<Exception> exceptions;
 
     /** {@code ExceptionGroup(message, exceptions)}. */

@@ -15,13 +15,11 @@ class EchoExampleTest {
     void echoServerAndClient() throws Exception {
         try (var sock = socket(AF_INET, SOCK_STREAM)) {
             sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1);
-            sock.bind(new InetAddr("127.0.0.1", 0));
+            sock.bind(new InetAddr("localhost", 0));
             sock.listen(1);
             int port = ((InetAddr) sock.getsockname()).port();
             CompletableFuture<byte[]> client = CompletableFuture.supplyAsync(() -> {
-                try (var c = socket(AF_INET, SOCK_STREAM)) {
-                    c.settimeout(10.0);
-                    c.connect(new InetAddr("127.0.0.1", port));
+                try (var c = create_connection(new InetAddr("localhost", port), 10.0)) {
                     c.sendall("Hello, server!".getBytes());
                     return c.recv(1024);
                 } catch (OSError e) {

@@ -26,7 +26,11 @@ final class Buffers {
         if (data.isNative()) {
             return t.run(data);
         }
-        return viaNative(data.byteSize(), buf -> t.run(buf.copyFrom(data)));
+        long size = data.byteSize();
+        if (size <= Scratch.MAX_DATA) { // no lambda on this path: see viaNative
+            return t.run(Scratch.get().data(size).copyFrom(data));
+        }
+        return viaNative(size, buf -> t.run(buf.copyFrom(data)));
     }
 
     /** Runs {@code t} over native memory the size of {@code dst}, then copies what it read to dst. */
@@ -34,11 +38,17 @@ final class Buffers {
         if (dst.isNative()) {
             return t.run(dst);
         }
-        return viaNative(dst.byteSize(), buf -> {
-            long n = t.run(buf);
-            MemorySegment.copy(buf, 0, dst, 0, Math.min(n, buf.byteSize()));
-            return n;
-        });
+        long size = dst.byteSize();
+        if (size <= Scratch.MAX_DATA) { // no lambda on this path: see viaNative
+            return copyIn(t, Scratch.get().data(size), dst);
+        }
+        return viaNative(size, buf -> copyIn(t, buf, dst));
+    }
+
+    private static long copyIn(Transfer t, MemorySegment buf, MemorySegment dst) throws OSError {
+        long n = t.run(buf);
+        MemorySegment.copy(buf, 0, dst, 0, Math.min(n, buf.byteSize()));
+        return n;
     }
 
     /**
@@ -73,7 +83,12 @@ final class Buffers {
         return MemorySegment.ofBuffer(data);
     }
 
-    /** Native memory of {@code size} bytes for the length of {@code t}: scratch, or a one-call arena. */
+    /**
+     * Native memory of {@code size} bytes for the length of {@code t}: scratch, or a one-call arena.
+     * {@link #out} and {@link #in} take the scratch path themselves: this method, shared by every
+     * transfer, is compiled apart and not inlined, so a lambda passed to it (and what the lambda
+     * captures: the caller's transfer, its heap segment) would be allocated on every call.
+     */
     private static long viaNative(long size, Transfer t) throws OSError {
         if (size <= Scratch.MAX_DATA) {
             return t.run(Scratch.get().data(size));

@@ -4,97 +4,172 @@ import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 
 /**
- * Moves data between the buffers callers pass (Java heap arrays, heap or direct ByteBuffers,
- * memory segments) and the native memory a syscall needs. Native buffers go to the kernel as
- * they are; heap data is copied through this thread's scratch buffer, or, past
- * {@link Scratch#MAX_DATA}, through a confined arena that lives for one call.
+ * A caller's buffer staged in native memory for one syscall: {@link #buf} and {@link #len} are
+ * what the kernel gets. Native segments and direct ByteBuffers go as they are; Java arrays, heap
+ * ByteBuffers and heap segments are copied through this thread's scratch buffer, or, past
+ * {@link Scratch#MAX_DATA}, through a confined arena that {@link #close()} frees.
+ *
+ * <p>One instance per thread is reused, so staging allocates nothing in steady state: open it in
+ * try-with-resources around one call. (A nested use on the same thread gets a fresh instance.)
  */
-final class Buffers {
-    /** A transfer on native memory: returns the bytes moved. */
-    @FunctionalInterface
-    interface Transfer {
-        long run(MemorySegment buf) throws OSError;
-    }
+final class Buffers implements AutoCloseable {
+    private static final ThreadLocal<Buffers> LOCAL = ThreadLocal.withInitial(Buffers::new);
+
+    /** Native memory for the syscall. */
+    MemorySegment buf;
+    /** How many bytes of {@link #buf} the syscall may use. */
+    long len;
+    private boolean inUse;
+    private boolean nested;
+    private Arena arena;
+    /** Where received bytes go back to when {@link #buf} is a copy: an array, or a heap segment. */
+    private byte[] array;
+    private int arrayOffset;
+    private MemorySegment heapTarget;
 
     private Buffers() {
     }
 
-    /** Runs {@code t} over {@code data}'s bytes, as native memory (data flows to the kernel). */
-    static long out(MemorySegment data, Transfer t) throws OSError {
+    /** This thread's instance, or a fresh one (which must not share the scratch buffer) if it is taken. */
+    private static Buffers take(MemorySegment buf, long len) {
+        Buffers b = LOCAL.get();
+        if (b.inUse) {
+            b = new Buffers();
+            b.nested = true;
+        }
+        b.inUse = true;
+        b.buf = buf;
+        b.len = len;
+        return b;
+    }
+
+    /** {@code len} bytes of native memory to copy through. */
+    private static Buffers stage(long len) {
+        Buffers b = take(null, len);
+        if (len <= Scratch.MAX_DATA && !b.nested) {
+            b.buf = Scratch.get().data(len);
+        } else {
+            b.arena = Arena.ofConfined();
+            b.buf = b.arena.allocate(len);
+        }
+        return b;
+    }
+
+
+    // ---- data going to the kernel ------------------------------------------------------------
+
+    /** {@code data}'s bytes, for a send. */
+    static Buffers forSend(byte[] data) {
+        checkNotNone(data);
+        Buffers b = stage(data.length);
+        MemorySegment.copy(data, 0, b.buf, ValueLayout.JAVA_BYTE, 0, data.length);
+        return b;
+    }
+
+    /** A ByteBuffer's bytes from position to limit (the position does not move). */
+    static Buffers forSend(ByteBuffer data) {
+        checkNotNone(data);
+        if (data.hasArray()) {
+            int n = data.remaining();
+            Buffers b = stage(n);
+            MemorySegment.copy(data.array(), data.arrayOffset() + data.position(), b.buf, ValueLayout.JAVA_BYTE, 0, n);
+            return b;
+        }
+        return forSend(MemorySegment.ofBuffer(data));
+    }
+
+    /** A segment's bytes: native ones as they are, heap ones copied. */
+    static Buffers forSend(MemorySegment data) {
+        checkNotNone(data);
         if (data.isNative()) {
-            return t.run(data);
+            return take(data, data.byteSize());
         }
-        long size = data.byteSize();
-        if (size <= Scratch.MAX_DATA) { // no lambda on this path: see viaNative
-            return t.run(Scratch.get().data(size).copyFrom(data));
-        }
-        return viaNative(size, buf -> t.run(buf.copyFrom(data)));
+        Buffers b = stage(data.byteSize());
+        MemorySegment.copy(data, 0, b.buf, 0, data.byteSize());
+        return b;
     }
 
-    /** Runs {@code t} over native memory the size of {@code dst}, then copies what it read to dst. */
-    static long in(MemorySegment dst, Transfer t) throws OSError {
+    // ---- data coming from the kernel ---------------------------------------------------------
+
+    /** Room for {@code size} new bytes, read back with {@link #bytes(long)}. */
+    static Buffers forRecv(long size) {
+        return stage(size);
+    }
+
+    /** The first {@code nbytes} of {@code dst}, filled by {@link #received(long)}. */
+    static Buffers forRecv(byte[] dst, int nbytes) {
+        Buffers b = stage(nbytes);
+        b.array = dst;
+        b.arrayOffset = 0;
+        return b;
+    }
+
+    /** {@code nbytes} from the buffer's position (which does not move). */
+    static Buffers forRecv(ByteBuffer dst, int nbytes) {
+        if (dst.hasArray()) {
+            Buffers b = stage(nbytes);
+            b.array = dst.array();
+            b.arrayOffset = dst.arrayOffset() + dst.position();
+            return b;
+        }
+        return forRecv(MemorySegment.ofBuffer(dst), nbytes);
+    }
+
+    /** The first {@code nbytes} of a segment: native ones are filled in place. */
+    static Buffers forRecv(MemorySegment dst, long nbytes) {
         if (dst.isNative()) {
-            return t.run(dst);
+            return take(dst, nbytes);
         }
-        long size = dst.byteSize();
-        if (size <= Scratch.MAX_DATA) { // no lambda on this path: see viaNative
-            return copyIn(t, Scratch.get().data(size), dst);
-        }
-        return viaNative(size, buf -> copyIn(t, buf, dst));
+        Buffers b = stage(nbytes);
+        b.heapTarget = dst;
+        return b;
     }
 
-    private static long copyIn(Transfer t, MemorySegment buf, MemorySegment dst) throws OSError {
-        long n = t.run(buf);
-        MemorySegment.copy(buf, 0, dst, 0, Math.min(n, buf.byteSize()));
+    /**
+     * After the syscall reported {@code n} bytes: copies them to the caller's buffer if it was
+     * staged, and returns n. n may exceed the buffer (recv with MSG_TRUNC reports a datagram's
+     * full length): then only what fits is copied, and n is still returned, as in CPython.
+     */
+    long received(long n) {
+        int copied = (int) Math.min(n, len);
+        if (array != null) {
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, array, arrayOffset, copied);
+        } else if (heapTarget != null) {
+            MemorySegment.copy(buf, 0, heapTarget, 0, copied);
+        }
         return n;
     }
 
     /**
-     * Reads up to {@code size} bytes with {@code t} and returns as many bytes as it reports. That
-     * count may exceed the buffer (recv with MSG_TRUNC reports a datagram's full length): like
-     * CPython, the result then has that length, its tail beyond the buffer zero here.
+     * The {@code n} bytes received, as a new array of length n (which, with MSG_TRUNC, may exceed
+     * the buffer: the tail is then zero here, where CPython leaves it undefined).
      */
-    static byte[] read(long size, Transfer t) throws OSError {
-        byte[][] result = new byte[1][];
-        viaNative(size, buf -> {
-            long n = t.run(buf);
-            result[0] = new byte[Math.toIntExact(n)];
-            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, result[0], 0, (int) Math.min(n, buf.byteSize()));
-            return n;
-        });
-        return result[0];
+    byte[] bytes(long n) {
+        byte[] out = new byte[Math.toIntExact(n)];
+        MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, out, 0, (int) Math.min(n, len));
+        return out;
     }
 
-    /** A Java array as a segment; null is Python's TypeError for a None buffer. */
-    static MemorySegment of(byte[] data) {
-        if (data == null) {
+    /** Frees the arena if the call needed one, and makes this instance reusable. */
+    @Override
+    public void close() {
+        if (arena != null) {
+            arena.close();
+            arena = null;
+        }
+        buf = null;
+        array = null;
+        heapTarget = null;
+        inUse = false;
+    }
+
+    /** Python's TypeError for None where a buffer is required. */
+    static void checkNotNone(Object buffer) {
+        if (buffer == null) {
             throw new TypeError("a bytes-like object is required, not 'NoneType'");
-        }
-        return MemorySegment.ofArray(data);
-    }
-
-    /** A ByteBuffer's bytes from position to limit; null is Python's TypeError for None. */
-    static MemorySegment of(java.nio.ByteBuffer data) {
-        if (data == null) {
-            throw new TypeError("a bytes-like object is required, not 'NoneType'");
-        }
-        return MemorySegment.ofBuffer(data);
-    }
-
-    /**
-     * Native memory of {@code size} bytes for the length of {@code t}: scratch, or a one-call arena.
-     * {@link #out} and {@link #in} take the scratch path themselves: this method, shared by every
-     * transfer, is compiled apart and not inlined, so a lambda passed to it (and what the lambda
-     * captures: the caller's transfer, its heap segment) would be allocated on every call.
-     */
-    private static long viaNative(long size, Transfer t) throws OSError {
-        if (size <= Scratch.MAX_DATA) {
-            return t.run(Scratch.get().data(size));
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            return t.run(arena.allocate(size));
         }
     }
 }

@@ -20,10 +20,14 @@ import java.lang.foreign.MemorySegment;
  * A socket closed by another thread while a call waits makes the call fail with EBADF.
  */
 final class CallEngine {
-    /** One syscall attempt: returns its result (&gt;= 0), or minus the errno it failed with. */
+    /**
+     * One syscall attempt on {@code fd} with the call's buffer, length and flags: returns its
+     * result (&gt;= 0), or minus the errno it failed with. The arguments travel through the engine
+     * so that an operation is a constant, not a lambda capturing them: a call allocates nothing.
+     */
     @FunctionalInterface
     interface Op {
-        long run(int fd);
+        long run(int fd, MemorySegment buf, long len, int flags);
     }
 
     /** The readiness wait; replaceable as a whole (see {@link Readiness}). */
@@ -37,8 +41,9 @@ final class CallEngine {
      *
      * @param writing whether the call waits for POLLOUT (else POLLIN)
      */
-    static long call(SocketType sock, boolean writing, Op op) throws OSError {
-        return call(sock.handle(), sock.timeoutNanos(), writing, false, op);
+    static long call(SocketType sock, boolean writing, Op op, MemorySegment buf, long len, int flags)
+            throws OSError {
+        return call(sock.handle(), sock.timeoutNanos(), writing, false, op, buf, len, flags);
     }
 
     /**
@@ -46,8 +51,8 @@ final class CallEngine {
      * wait before each attempt even without a timeout: connect uses it to wait for EINPROGRESS
      * to end.
      */
-    static long call(FdHandle handle, long timeoutNanos, boolean writing, boolean waitAlways, Op op)
-            throws OSError {
+    static long call(FdHandle handle, long timeoutNanos, boolean writing, boolean waitAlways, Op op,
+                     MemorySegment buf, long len, int flags) throws OSError {
         int fd = handle.acquire();
         try {
             boolean timed = timeoutNanos > 0;
@@ -81,7 +86,7 @@ final class CallEngine {
                         throw Errno.timedOut();
                     }
                 }
-                long result = op.run(fd);
+                long result = op.run(fd, buf, len, flags);
                 if (result > 0) {
                     return result;
                 }

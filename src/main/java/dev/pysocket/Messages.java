@@ -42,6 +42,10 @@ final class Messages {
     /** CPython's SOCKLEN_T_LIMIT where socklen_t is a 32-bit int: INT_MAX. */
     private static final long SOCKLEN_T_LIMIT = Integer.MAX_VALUE;
 
+    /** sendmsg(2) of the msghdr passed as the buffer; MSG_NOSIGNAL as for send. */
+    private static final CallEngine.Op SENDMSG = (fd, msg, unusedLen, flags) ->
+            CallEngine.check(Posix.sendmsg(fd, msg, flags | MSG_NOSIGNAL()));
+
     private Messages() {
     }
 
@@ -146,8 +150,7 @@ final class Messages {
                 msghdr.msg_controllen(msg, controllen);
                 writeControl(control, items);
             }
-            return (int) CallEngine.call(sock, true,
-                    fd -> CallEngine.check(Posix.sendmsg(fd, msg, flags | MSG_NOSIGNAL())));
+            return (int) CallEngine.call(sock, true, SENDMSG, msg, 0, flags);
         }
     }
 
@@ -255,7 +258,7 @@ final class Messages {
      */
     private static MemorySegment dataBuffer(Arena arena, long size) {
         if (size <= Scratch.MAX_DATA) {
-            return Scratch.get().data(size);
+            return Scratch.get().data(size).asSlice(0, size);
         }
         return arena.allocate(size);
     }
@@ -283,7 +286,8 @@ final class Messages {
             iovec.iov_base(iov, bufs.get(i));
             iovec.iov_len(iov, bufs.get(i).byteSize());
         }
-        long n = CallEngine.call(sock, false, fd -> {
+        // Not a hot path (the call has its own arena): this operation may capture what it resets.
+        long n = CallEngine.call(sock, false, (fd, unusedBuf, unusedLen, unusedFlags) -> {
             name.fill((byte) 0);
             sockaddr.sa_family(name, (short) AF_UNSPEC());
             msghdr.msg_name(msg, name);
@@ -294,7 +298,7 @@ final class Messages {
             msghdr.msg_controllen(msg, ancbufsize);
             msghdr.msg_flags(msg, 0);
             return CallEngine.check(Posix.recvmsg(fd, msg, flags));
-        });
+        }, MemorySegment.NULL, 0, flags);
         // What the kernel says it filled, never more than was passed.
         long controllen = Math.min(Math.max(msghdr.msg_controllen(msg), 0), ancbufsize);
         MemorySegment filled = ancbufsize > 0 ? control.asSlice(0, controllen) : MemorySegment.NULL;

@@ -148,10 +148,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      */
     public Accepted accept() throws OSError {
         Scratch sc = Scratch.get();
-        int fd = (int) CallEngine.call(this, false, s -> {
-            sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
-            return CallEngine.check(Posix.accept4(s, sc.addr, sc.len, SOCK_CLOEXEC()));
-        });
+        int fd = (int) CallEngine.call(this, false, ACCEPT, MemorySegment.NULL, 0, SOCK_CLOEXEC());
         Address address = SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
         SocketType conn;
         try {
@@ -203,7 +200,7 @@ public final class SocketType implements AutoCloseable, FileLike {
             return fail(err, raise);
         }
         try {
-            CallEngine.call(handle, timeout, true, true, SocketType::connectResult);
+            CallEngine.call(handle, timeout, true, true, CONNECT_RESULT, MemorySegment.NULL, 0, 0);
             return 0;
         } catch (OSError e) {
             if (raise) {
@@ -220,7 +217,41 @@ public final class SocketType implements AutoCloseable, FileLike {
         return err;
     }
 
+    // ---- the operations the call engine runs: constants, so a call allocates nothing ----------
+
+    /** accept4(2) into the scratch sockaddr; flags are accept4's. */
+    private static final CallEngine.Op ACCEPT = (fd, buf, len, flags) -> {
+        Scratch sc = Scratch.get();
+        sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
+        return CallEngine.check(Posix.accept4(fd, sc.addr, sc.len, flags));
+    };
+
     /** The outcome of a connect in progress: SO_ERROR, where EISCONN also means connected. */
+    private static final CallEngine.Op CONNECT_RESULT = (fd, buf, len, flags) -> connectResult(fd);
+
+    /** send(2); MSG_NOSIGNAL so that a closed peer is EPIPE, never SIGPIPE. */
+    private static final CallEngine.Op SEND = (fd, buf, len, flags) ->
+            CallEngine.check(Posix.send(fd, buf, len, flags | MSG_NOSIGNAL()));
+
+    /** sendto(2) to the scratch sockaddr, whose length is in the scratch length word. */
+    private static final CallEngine.Op SENDTO = (fd, buf, len, flags) -> {
+        Scratch sc = Scratch.get();
+        return CallEngine.check(Posix.sendto(fd, buf, len, flags | MSG_NOSIGNAL(), sc.addr,
+                sc.len.get(ValueLayout.JAVA_INT, 0)));
+    };
+
+    /** recv(2). */
+    private static final CallEngine.Op RECV = (fd, buf, len, flags) ->
+            CallEngine.check(Posix.recv(fd, buf, len, flags));
+
+    /** recvfrom(2), the sender's address into the scratch sockaddr. */
+    private static final CallEngine.Op RECVFROM = (fd, buf, len, flags) -> {
+        Scratch sc = Scratch.get();
+        sc.addr.fill((byte) 0);
+        sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
+        return CallEngine.check(Posix.recvfrom(fd, buf, len, flags, sc.addr, sc.len));
+    };
+
     private static long connectResult(int fd) {
         Scratch sc = Scratch.get();
         sc.len.set(ValueLayout.JAVA_INT, 0, 4);
@@ -277,52 +308,61 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.send(bytes)}: returns how many bytes were sent. */
     public int send(byte[] data) throws OSError {
-        return send(Buffers.of(data), 0);
+        return send(data, 0);
     }
 
     /** {@code sock.send(bytes, flags)} — send(2); MSG_NOSIGNAL is always added. */
     public int send(byte[] data, int flags) throws OSError {
-        return send(Buffers.of(data), flags);
+        try (Buffers b = Buffers.forSend(data)) {
+            return send(b, flags);
+        }
     }
 
     /** {@code sock.send(buffer)}: the bytes between position and limit (the position stays). */
     public int send(ByteBuffer data) throws OSError {
-        return send(Buffers.of(data), 0);
+        return send(data, 0);
     }
 
     /** {@code sock.send(buffer, flags)} (the position stays). */
     public int send(ByteBuffer data, int flags) throws OSError {
-        return send(Buffers.of(data), flags);
+        try (Buffers b = Buffers.forSend(data)) {
+            return send(b, flags);
+        }
     }
 
     /** {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as is. */
     public int send(MemorySegment data, int flags) throws OSError {
-        return (int) Buffers.out(data, buf -> sendOnce(buf, flags, timeoutNanos));
+        try (Buffers b = Buffers.forSend(data)) {
+            return send(b, flags);
+        }
     }
 
-    private long sendOnce(MemorySegment buf, int flags, long timeout) throws OSError {
-        return CallEngine.call(handle, timeout, true, false,
-                fd -> CallEngine.check(Posix.send(fd, buf, buf.byteSize(), flags | MSG_NOSIGNAL())));
+    private int send(Buffers b, int flags) throws OSError {
+        return (int) CallEngine.call(this, true, SEND, b.buf, b.len, flags);
     }
 
     /** {@code sock.sendall(bytes)}. */
     public void sendall(byte[] data) throws OSError {
-        sendall(Buffers.of(data), 0);
+        sendall(data, 0);
     }
 
     /** {@code sock.sendall(bytes, flags)}. */
     public void sendall(byte[] data, int flags) throws OSError {
-        sendall(Buffers.of(data), flags);
+        try (Buffers b = Buffers.forSend(data)) {
+            sendall(b, flags);
+        }
     }
 
     /** {@code sock.sendall(buffer)} (the position stays). */
     public void sendall(ByteBuffer data) throws OSError {
-        sendall(Buffers.of(data), 0);
+        sendall(data, 0);
     }
 
     /** {@code sock.sendall(buffer, flags)} (the position stays). */
     public void sendall(ByteBuffer data, int flags) throws OSError {
-        sendall(Buffers.of(data), flags);
+        try (Buffers b = Buffers.forSend(data)) {
+            sendall(b, flags);
+        }
     }
 
     /**
@@ -330,46 +370,58 @@ public final class SocketType implements AutoCloseable, FileLike {
      * bounds the whole call, not each send, as in CPython.
      */
     public void sendall(MemorySegment data, int flags) throws OSError {
-        Buffers.out(data, buf -> {
-            long timeout = timeoutNanos;
-            long deadline = System.nanoTime() + timeout;
-            long sent = 0;
-            long size = buf.byteSize();
-            do {
-                long remaining = timeout;
-                if (timeout > 0) {
-                    remaining = deadline - System.nanoTime();
-                    if (remaining < 0) {
-                        throw Errno.timedOut();
-                    }
+        try (Buffers b = Buffers.forSend(data)) {
+            sendall(b, flags);
+        }
+    }
+
+    private void sendall(Buffers b, int flags) throws OSError {
+        long timeout = timeoutNanos;
+        long deadline = System.nanoTime() + timeout;
+        long sent = 0;
+        do {
+            long remaining = timeout;
+            if (timeout > 0) {
+                remaining = deadline - System.nanoTime();
+                if (remaining < 0) {
+                    throw Errno.timedOut();
                 }
-                sent += sendOnce(buf.asSlice(sent), flags, remaining);
-            } while (sent < size);
-            return sent;
-        });
+            }
+            MemorySegment rest = sent == 0 ? b.buf : b.buf.asSlice(sent); // a slice only after a partial send
+            sent += CallEngine.call(handle, remaining, true, false, SEND, rest, b.len - sent, flags);
+        } while (sent < b.len);
     }
 
     /** {@code sock.sendto(bytes, address)}. */
     public int sendto(byte[] data, Address address) throws OSError {
-        return sendto(Buffers.of(data), 0, address);
+        return sendto(data, 0, address);
     }
 
     /** {@code sock.sendto(bytes, flags, address)}. */
     public int sendto(byte[] data, int flags, Address address) throws OSError {
-        return sendto(Buffers.of(data), flags, address);
+        try (Buffers b = Buffers.forSend(data)) {
+            return sendto(b, flags, address);
+        }
     }
 
     /** {@code sock.sendto(buffer, flags, address)} (the position stays). */
     public int sendto(ByteBuffer data, int flags, Address address) throws OSError {
-        return sendto(Buffers.of(data), flags, address);
+        try (Buffers b = Buffers.forSend(data)) {
+            return sendto(b, flags, address);
+        }
     }
 
     /** {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL. */
     public int sendto(MemorySegment data, int flags, Address address) throws OSError {
-        MemorySegment addr = Scratch.get().addr;
-        int len = SockAddr.encode(family, address, "sendto", addr);
-        return (int) Buffers.out(data, buf -> CallEngine.call(this, true, fd -> CallEngine.check(
-                Posix.sendto(fd, buf, buf.byteSize(), flags | MSG_NOSIGNAL(), addr, len))));
+        try (Buffers b = Buffers.forSend(data)) {
+            return sendto(b, flags, address);
+        }
+    }
+
+    private int sendto(Buffers b, int flags, Address address) throws OSError {
+        Scratch sc = Scratch.get();
+        sc.len.set(ValueLayout.JAVA_INT, 0, SockAddr.encode(family, address, "sendto", sc.addr));
+        return (int) CallEngine.call(this, true, SENDTO, b.buf, b.len, flags);
     }
 
     // ---- receiving -----------------------------------------------------------------------
@@ -387,35 +439,45 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recv");
         }
-        return Buffers.read(bufsize, buf -> recvOnce(buf, flags));
+        try (Buffers b = Buffers.forRecv(bufsize)) {
+            return b.bytes(recv(b, flags));
+        }
     }
 
     /** CPython's {@code sock_recv_guts}: nothing to read is no syscall, even on a closed socket. */
-    private long recvOnce(MemorySegment buf, int flags) throws OSError {
-        if (buf.byteSize() == 0) {
+    private long recv(Buffers b, int flags) throws OSError {
+        if (b.len == 0) {
             return 0;
         }
-        return CallEngine.call(this, false, fd -> CallEngine.check(Posix.recv(fd, buf, buf.byteSize(), flags)));
+        return CallEngine.call(this, false, RECV, b.buf, b.len, flags);
     }
 
     /** {@code sock.recv_into(buffer)}: fills up to the whole array; returns the count. */
     public int recv_into(byte[] buffer) throws OSError {
-        return recv_into(Buffers.of(buffer), 0, 0);
+        return recv_into(buffer, 0, 0);
     }
 
     /** {@code sock.recv_into(buffer, nbytes, flags)}. */
     public int recv_into(byte[] buffer, int nbytes, int flags) throws OSError {
-        return recv_into(Buffers.of(buffer), nbytes, flags);
+        Buffers.checkNotNone(buffer);
+        int n = intoLength(buffer.length, false, nbytes, RECV_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return (int) b.received(recv(b, flags));
+        }
     }
 
     /** {@code sock.recv_into(buffer)}: fills from position to limit (the position stays). */
     public int recv_into(ByteBuffer buffer) throws OSError {
-        return recv_into(Buffers.of(buffer), 0, 0);
+        return recv_into(buffer, 0, 0);
     }
 
     /** {@code sock.recv_into(buffer, nbytes, flags)} (the position stays). */
     public int recv_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        return recv_into(Buffers.of(buffer), nbytes, flags);
+        Buffers.checkNotNone(buffer);
+        int n = intoLength(buffer.remaining(), buffer.isReadOnly(), nbytes, RECV_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return (int) b.received(recv(b, flags));
+        }
     }
 
     /**
@@ -423,23 +485,33 @@ public final class SocketType implements AutoCloseable, FileLike {
      * buffer's length.
      */
     public int recv_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        MemorySegment dst = intoTarget(buffer, nbytes, "recv_into", "buffer too small for requested bytes");
-        return (int) Buffers.in(dst, buf -> recvOnce(buf, flags));
+        Buffers.checkNotNone(buffer);
+        long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECV_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return (int) b.received(recv(b, flags));
+        }
     }
 
-    /** CPython's checks of recv_into/recvfrom_into: the slice of the buffer to fill. */
-    private static MemorySegment intoTarget(MemorySegment buffer, int nbytes, String caller, String tooSmall) {
-        if (buffer.isReadOnly()) {
-            throw new TypeError(caller + "() argument 1 must be read-write bytes-like object, not bytes");
+    /** recv_into's name in messages and its "nbytes too large" message. */
+    private static final String[] RECV_INTO = {"recv_into", "buffer too small for requested bytes"};
+    /** recvfrom_into's. */
+    private static final String[] RECVFROM_INTO = {"recvfrom_into", "nbytes is greater than the length of the buffer"};
+
+    /**
+     * CPython's checks of recv_into/recvfrom_into, in its order: how many bytes of a buffer of
+     * {@code size} to fill (nbytes 0 means all).
+     */
+    private static int intoLength(long size, boolean readOnly, int nbytes, String[] names) {
+        if (readOnly) {
+            throw new TypeError(names[0] + "() argument 1 must be read-write bytes-like object, not bytes");
         }
         if (nbytes < 0) {
-            throw new ValueError("negative buffersize in " + caller);
+            throw new ValueError("negative buffersize in " + names[0]);
         }
-        long size = buffer.byteSize();
         if (nbytes > size) {
-            throw new ValueError(tooSmall);
+            throw new ValueError(names[1]);
         }
-        return nbytes == 0 ? buffer : buffer.asSlice(0, nbytes);
+        return nbytes == 0 ? (int) Math.min(size, Integer.MAX_VALUE) : nbytes;
     }
 
     /** {@code sock.recvfrom(bufsize)}. */
@@ -452,41 +524,53 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
-        Scratch sc = Scratch.get();
-        byte[] data = Buffers.read(bufsize, buf -> recvfromOnce(buf, flags, sc));
-        return new Received(data, SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0)));
+        try (Buffers b = Buffers.forRecv(bufsize)) {
+            byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
+            return new Received(data, senderAddress());
+        }
     }
 
-    private long recvfromOnce(MemorySegment buf, int flags, Scratch sc) throws OSError {
-        return CallEngine.call(this, false, fd -> {
-            sc.addr.fill((byte) 0);
-            sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
-            return CallEngine.check(Posix.recvfrom(fd, buf, buf.byteSize(), flags, sc.addr, sc.len));
-        });
+    /** The address RECVFROM left in this thread's scratch sockaddr. */
+    private static Address senderAddress() {
+        Scratch sc = Scratch.get();
+        return SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
     }
 
     /** {@code sock.recvfrom_into(buffer)}. */
     public ReceivedInto recvfrom_into(byte[] buffer) throws OSError {
-        return recvfrom_into(Buffers.of(buffer), 0, 0);
+        return recvfrom_into(buffer, 0, 0);
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}. */
     public ReceivedInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
-        return recvfrom_into(Buffers.of(buffer), nbytes, flags);
+        Buffers.checkNotNone(buffer);
+        int n = intoLength(buffer.length, false, nbytes, RECVFROM_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return recvfromInto(b, flags);
+        }
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays). */
     public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        return recvfrom_into(Buffers.of(buffer), nbytes, flags);
+        Buffers.checkNotNone(buffer);
+        int n = intoLength(buffer.remaining(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return recvfromInto(b, flags);
+        }
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */
     public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        MemorySegment dst = intoTarget(buffer, nbytes, "recvfrom_into",
-                "nbytes is greater than the length of the buffer");
-        Scratch sc = Scratch.get();
-        int n = (int) Buffers.in(dst, buf -> recvfromOnce(buf, flags, sc));
-        return new ReceivedInto(n, SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0)));
+        Buffers.checkNotNone(buffer);
+        long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
+        try (Buffers b = Buffers.forRecv(buffer, n)) {
+            return recvfromInto(b, flags);
+        }
+    }
+
+    private ReceivedInto recvfromInto(Buffers b, int flags) throws OSError {
+        long n = b.received(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
+        return new ReceivedInto((int) n, senderAddress());
     }
 
     // ---- ancillary-data messages (implemented in Messages) --------------------------------
@@ -564,10 +648,9 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say). */
     public void setsockopt(int level, int optname, byte[] value) throws OSError {
-        Buffers.out(Buffers.of(value), buf -> {
-            setsockopt(level, optname, buf, (int) buf.byteSize());
-            return 0;
-        });
+        try (Buffers b = Buffers.forSend(value)) {
+            setsockopt(level, optname, b.buf, (int) b.len);
+        }
     }
 
     /** {@code sock.setsockopt(level, optname, None, optlen)}: a NULL value of optlen bytes. */
@@ -603,7 +686,9 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (buflen <= 0 || buflen > 1024) {
             throw new OSError("getsockopt buflen out of range");
         }
-        return Buffers.read(buflen, buf -> getsockopt(level, optname, buf, buflen));
+        try (Buffers b = Buffers.forRecv(buflen)) {
+            return b.bytes(getsockopt(level, optname, b.buf, buflen));
+        }
     }
 
     private int getsockopt(int level, int optname, MemorySegment value, int size) throws OSError {

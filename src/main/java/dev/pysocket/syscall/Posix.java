@@ -268,7 +268,7 @@ public final class Posix {
      * buffer the C library answered with, after measuring it with strlen(3).
      */
     public static String strerror(int errnum) {
-        MemorySegment buf = Scratch.get().data(1024);
+        MemorySegment buf = Scratch.get().name; // not the data buffer: an error may come mid-transfer
         MemorySegment msg = posix_h.strerror_r(state(), errnum, buf, buf.byteSize());
         return cString(msg);
     }

@@ -64,8 +64,9 @@ public final class Scratch {
     }
 
     /**
-     * A buffer of at least {@code size} bytes, {@code size <= MAX_DATA}, sliced to exactly
-     * {@code size}. Its contents are unspecified.
+     * The data buffer, at least {@code size} bytes ({@code size <= MAX_DATA}), grown on demand.
+     * Callers pass the length they use along with it: no slice is made, so nothing is allocated.
+     * Its contents are unspecified.
      */
     public MemorySegment data(long size) {
         if (size > MAX_DATA || size < 0) {
@@ -75,6 +76,6 @@ public final class Scratch {
             long capacity = Math.max(4096, Long.highestOneBit(Math.max(size - 1, 1)) << 1);
             data = arena.allocate(Math.min(capacity, MAX_DATA), 16);
         }
-        return data.asSlice(0, size);
+        return data;
     }
 }

@@ -112,29 +112,81 @@ public final class Main {
         return new Run(cmp, summary, stale, total);
     }
 
-    /** Runs driver.py; returns CPython's version. */
-    static String runPython(Path suite, Path outJson, PrintStream out) throws SetupError, IOException {
-        String version;
-        try {
-            Process p = new ProcessBuilder("python3", "-c",
-                    "import sys; print('%d.%d.%d' % sys.version_info[:3])").redirectErrorStream(true).start();
-            version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(30, TimeUnit.SECONDS);
-            if (p.exitValue() != 0) {
-                throw new SetupError("python3 does not run: " + version);
+    /** The CPython the expectations were checked with (python-parity-tests/README.md). */
+    static final String PINNED_PYTHON = "3.11.7";
+
+    /** An interpreter and its version. */
+    record Python(String command, String version) {
+    }
+
+    /**
+     * The CPython to compare with: {@code $PYSOCKET_PYTHON} if set; else the pinned version if it
+     * can be found ({@code python3} on the PATH, {@code python3.11}, or pyenv's
+     * {@code ~/.pyenv/versions/3.11.7}); else {@code python3}, which must be 3.11 or newer.
+     * CPython's own messages change between patch releases (3.11.2 and 3.11.7 word a timeout
+     * overflow differently), which is why the pinned one is preferred.
+     */
+    static Python findPython(PrintStream out) throws SetupError {
+        String forced = System.getenv("PYSOCKET_PYTHON");
+        if (forced != null && !forced.isBlank()) {
+            return checked(forced, version(forced));
+        }
+        String home = System.getProperty("user.home");
+        String fallback = null;
+        for (String candidate : new String[] {"python3", "python3.11",
+                home + "/.pyenv/versions/" + PINNED_PYTHON + "/bin/python3"}) {
+            String v = version(candidate);
+            if (PINNED_PYTHON.equals(v)) {
+                return new Python(candidate, v);
             }
+            if (fallback == null && v != null) {
+                fallback = candidate;
+            }
+        }
+        if (fallback == null) {
+            throw new SetupError("python3 is required for the parity suite (CPython >= 3.11, checked with "
+                    + PINNED_PYTHON + ") but was not found");
+        }
+        Python p = checked(fallback, version(fallback));
+        out.println("parity: warning: CPython " + p.version() + " is not the pinned " + PINNED_PYTHON
+                + "; messages that changed between CPython releases may differ");
+        return p;
+    }
+
+    private static Python checked(String command, String version) throws SetupError {
+        if (version == null) {
+            throw new SetupError(command + " does not run");
+        }
+        String[] v = version.split("\\.");
+        if (v.length < 2 || Integer.parseInt(v[0]) < 3 || (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 11)) {
+            throw new SetupError("the parity suite needs CPython >= 3.11, " + command + " is " + version);
+        }
+        return new Python(command, version);
+    }
+
+    /** The interpreter's version as {@code X.Y.Z}, or null when it cannot be run. */
+    private static String version(String command) throws SetupError {
+        try {
+            Process p = new ProcessBuilder(command, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])")
+                    .redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return v;
         } catch (IOException e) {
-            throw new SetupError("python3 is required for the parity suite (CPython >= 3.11) but was not found: "
-                    + e.getMessage());
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupError("interrupted");
         }
-        String[] v = version.split("\\.");
-        if (v.length < 2 || Integer.parseInt(v[0]) < 3 || (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 11)) {
-            throw new SetupError("the parity suite needs CPython >= 3.11, python3 is " + version);
-        }
-        Process p = new ProcessBuilder("python3", suite.resolve("driver.py").toString(), "--out", outJson.toString())
+    }
+
+    /** Runs driver.py; returns CPython's version. */
+    static String runPython(Path suite, Path outJson, PrintStream out) throws SetupError, IOException {
+        Python python = findPython(out);
+        String version = python.version();
+        Process p = new ProcessBuilder(python.command(), suite.resolve("driver.py").toString(), "--out", outJson.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc;

@@ -97,8 +97,9 @@ class ConnectionsTest {
         try (SocketType dual = create_server(new InetAddr("", 0), AF_INET6, null, false, true)) {
             assertEquals(0, dual.getsockopt(IPPROTO_IPV6, IPV6_V6ONLY));
             // an IPv4 client reaches the dual-stack server
-            try (SocketType c = create_connection(new InetAddr("127.0.0.1", port(dual)), 5.0)) {
-                assertEquals(new Inet6Addr("::ffff:127.0.0.1", port(c), 0, 0), dual.accept().address());
+            try (SocketType c = create_connection(new InetAddr("127.0.0.1", port(dual)), 5.0);
+                 SocketType conn = dual.accept().conn()) {
+                assertEquals(new Inet6Addr("::ffff:127.0.0.1", port(c), 0, 0), conn.getpeername());
             }
         }
         assertEquals("dualstack_ipv6 requires AF_INET6 family", assertThrows(ValueError.class,
@@ -122,7 +123,10 @@ class ConnectionsTest {
                 assertNull(c.gettimeout());
                 assertEquals(AF_INET, c.family().value());
                 assertEquals(IPPROTO_TCP, c.proto());
-                assertEquals(c.getsockname(), srv.accept().address());
+                Accepted accepted = srv.accept();
+                try (SocketType conn = accepted.conn()) {
+                    assertEquals(c.getsockname(), accepted.address());
+                }
             }
             try (SocketType c = create_connection(addr, 3.0)) {
                 assertEquals(3.0, c.gettimeout());

@@ -11,16 +11,11 @@ final class Fds {
      * else a TypeError.
      */
     static int asFileDescriptor(Object o) throws OSError {
-        long fd;
-        if (o instanceof Integer i) {
-            fd = i;
-        } else if (o instanceof Long l) {
-            fd = l;
-        } else if (o instanceof FileLike f) {
-            fd = f.fileno();
-        } else {
+        Long raw = rawFd(o);
+        if (raw == null) {
             throw new TypeError("argument must be an int, or have a fileno() method.");
         }
+        long fd = raw;
         if (fd > Integer.MAX_VALUE || fd < Integer.MIN_VALUE) {
             throw new OverflowError("Python int too large to convert to C int");
         }
@@ -28,6 +23,16 @@ final class Fds {
             throw new ValueError("file descriptor cannot be a negative integer (" + fd + ")");
         }
         return (int) fd;
+    }
+
+    /** The number an fd argument stands for: an Integer/Long itself, a FileLike's fileno(); else null. */
+    static Long rawFd(Object o) throws OSError {
+        return switch (o) {
+            case Integer i -> (long) i;
+            case Long l -> l;
+            case FileLike f -> (long) f.fileno();
+            case null, default -> null;
+        };
     }
 
     /**

@@ -115,11 +115,21 @@ public final class SocketType implements AutoCloseable, FileLike {
     public void bind(Address address) throws OSError {
         MemorySegment addr = Scratch.get().addr;
         int len = SockAddr.encode(family, address, "bind", addr);
+        onFd(fd -> Posix.bind(fd, addr, len));
+    }
+
+    /**
+     * One syscall that never waits (bind, listen, shutdown, options, modes), on the descriptor
+     * held for its length: a negative result raises its errno; else the result is returned.
+     */
+    private int onFd(java.util.function.IntUnaryOperator call) throws OSError {
         int fd = handle.acquire();
         try {
-            if (Posix.bind(fd, addr, len) < 0) {
+            int result = call.applyAsInt(fd);
+            if (result < 0) {
                 throw Errno.last();
             }
+            return result;
         } finally {
             handle.release();
         }
@@ -132,14 +142,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.listen(backlog)} — listen(2); a negative backlog is taken as 0, as CPython does. */
     public void listen(int backlog) throws OSError {
-        int fd = handle.acquire();
-        try {
-            if (Posix.listen(fd, Math.max(backlog, 0)) < 0) {
-                throw Errno.last();
-            }
-        } finally {
-            handle.release();
-        }
+        onFd(fd -> Posix.listen(fd, Math.max(backlog, 0)));
     }
 
     /**
@@ -294,14 +297,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.shutdown(how)} — shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. */
     public void shutdown(int how) throws OSError {
-        int fd = handle.acquire();
-        try {
-            if (Posix.shutdown(fd, how) < 0) {
-                throw Errno.last();
-            }
-        } finally {
-            handle.release();
-        }
+        onFd(fd -> Posix.shutdown(fd, how));
     }
 
     // ---- sending -------------------------------------------------------------------------
@@ -659,14 +655,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     private void setsockopt(int level, int optname, MemorySegment value, int optlen) throws OSError {
-        int fd = handle.acquire();
-        try {
-            if (Posix.setsockopt(fd, level, optname, value, optlen) < 0) {
-                throw Errno.last();
-            }
-        } finally {
-            handle.release();
-        }
+        onFd(fd -> Posix.setsockopt(fd, level, optname, value, optlen));
     }
 
     /** {@code sock.getsockopt(level, optname)}: the option as an int. */
@@ -693,16 +682,9 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     private int getsockopt(int level, int optname, MemorySegment value, int size) throws OSError {
         MemorySegment len = Scratch.get().len;
-        int fd = handle.acquire();
-        try {
-            len.set(ValueLayout.JAVA_INT, 0, size);
-            if (Posix.getsockopt(fd, level, optname, value, len) < 0) {
-                throw Errno.last();
-            }
-            return len.get(ValueLayout.JAVA_INT, 0);
-        } finally {
-            handle.release();
-        }
+        len.set(ValueLayout.JAVA_INT, 0, size);
+        onFd(fd -> Posix.getsockopt(fd, level, optname, value, len));
+        return len.get(ValueLayout.JAVA_INT, 0);
     }
 
     // ---- modes ---------------------------------------------------------------------------
@@ -746,44 +728,20 @@ public final class SocketType implements AutoCloseable, FileLike {
     private void internalSetBlocking(boolean block) throws OSError {
         MemorySegment word = Scratch.get().word;
         word.set(ValueLayout.JAVA_INT, 0, block ? 0 : 1);
-        int fd = handle.acquire();
-        try {
-            if (Posix.ioctl(fd, FIONBIO(), word) < 0) {
-                throw Errno.last();
-            }
-        } finally {
-            handle.release();
-        }
+        onFd(fd -> Posix.ioctl(fd, FIONBIO(), word));
     }
 
     /** {@code sock.get_inheritable()}: whether FD_CLOEXEC is clear. */
     public boolean get_inheritable() throws OSError {
-        int fd = handle.acquire();
-        try {
-            int flags = Posix.fcntl(fd, F_GETFD(), 0);
-            if (flags < 0) {
-                throw Errno.last();
-            }
-            return (flags & FD_CLOEXEC()) == 0;
-        } finally {
-            handle.release();
-        }
+        return (onFd(fd -> Posix.fcntl(fd, F_GETFD(), 0)) & FD_CLOEXEC()) == 0;
     }
 
     /** {@code sock.set_inheritable(inheritable)}: clears or sets FD_CLOEXEC. */
     public void set_inheritable(boolean inheritable) throws OSError {
-        int fd = handle.acquire();
-        try {
-            int flags = Posix.fcntl(fd, F_GETFD(), 0);
-            if (flags < 0) {
-                throw Errno.last();
-            }
-            int wanted = inheritable ? flags & ~FD_CLOEXEC() : flags | FD_CLOEXEC();
-            if (wanted != flags && Posix.fcntl(fd, F_SETFD(), wanted) < 0) {
-                throw Errno.last();
-            }
-        } finally {
-            handle.release();
+        int flags = onFd(fd -> Posix.fcntl(fd, F_GETFD(), 0));
+        int wanted = inheritable ? flags & ~FD_CLOEXEC() : flags | FD_CLOEXEC();
+        if (wanted != flags) {
+            onFd(fd -> Posix.fcntl(fd, F_SETFD(), wanted));
         }
     }
 

@@ -79,16 +79,11 @@ public final class selectors {
 
     /** Lib/selectors.py's {@code _fileobj_to_fd}. */
     static int _fileobj_to_fd(Object fileobj) throws OSError {
-        long fd;
-        if (fileobj instanceof Integer i) {
-            fd = i;
-        } else if (fileobj instanceof Long l) {
-            fd = l;
-        } else if (fileobj instanceof FileLike f) {
-            fd = f.fileno();
-        } else {
+        Long raw = Fds.rawFd(fileobj);
+        if (raw == null) {
             throw new ValueError("Invalid file object: " + Py.repr(fileobj));
         }
+        long fd = raw;
         if (fd < 0) {
             throw new ValueError("Invalid file descriptor: " + fd);
         }

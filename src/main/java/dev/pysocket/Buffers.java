@@ -5,11 +5,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * A caller's buffer staged in native memory for one syscall: {@link #buf} and {@link #len} are
- * what the kernel gets. Native segments and direct ByteBuffers go as they are; Java arrays, heap
- * ByteBuffers and heap segments are copied through this thread's scratch buffer, or, past
+ * what the kernel gets. Native segments (and direct ByteBuffers, as {@link #segment}) go as they
+ * are; Java arrays and heap segments (heap ByteBuffers among them) are copied through this thread's scratch buffer, or, past
  * {@link Scratch#MAX_DATA}, through a confined arena that {@link #close()} frees.
  *
  * <p>One instance per thread is reused, so staging allocates nothing in steady state: open it in
@@ -27,7 +28,6 @@ final class Buffers implements AutoCloseable {
     private Arena arena;
     /** Where received bytes go back to when {@link #buf} is a copy: an array, or a heap segment. */
     private byte[] array;
-    private int arrayOffset;
     private MemorySegment heapTarget;
 
     private Buffers() {
@@ -69,18 +69,6 @@ final class Buffers implements AutoCloseable {
         return b;
     }
 
-    /** A ByteBuffer's bytes from position to limit (the position does not move). */
-    static Buffers forSend(ByteBuffer data) {
-        checkNotNone(data);
-        if (data.hasArray()) {
-            int n = data.remaining();
-            Buffers b = stage(n);
-            MemorySegment.copy(data.array(), data.arrayOffset() + data.position(), b.buf, ValueLayout.JAVA_BYTE, 0, n);
-            return b;
-        }
-        return forSend(MemorySegment.ofBuffer(data));
-    }
-
     /** A segment's bytes: native ones as they are, heap ones copied. */
     static Buffers forSend(MemorySegment data) {
         checkNotNone(data);
@@ -101,25 +89,14 @@ final class Buffers implements AutoCloseable {
 
     /** The first {@code nbytes} of {@code dst}, filled by {@link #received(long)}. */
     static Buffers forRecv(byte[] dst, int nbytes) {
-        Buffers b = stage(nbytes);
+        Buffers b = stage(Objects.checkIndex(nbytes, dst.length + 1));
         b.array = dst;
-        b.arrayOffset = 0;
         return b;
-    }
-
-    /** {@code nbytes} from the buffer's position (which does not move). */
-    static Buffers forRecv(ByteBuffer dst, int nbytes) {
-        if (dst.hasArray()) {
-            Buffers b = stage(nbytes);
-            b.array = dst.array();
-            b.arrayOffset = dst.arrayOffset() + dst.position();
-            return b;
-        }
-        return forRecv(MemorySegment.ofBuffer(dst), nbytes);
     }
 
     /** The first {@code nbytes} of a segment: native ones are filled in place. */
     static Buffers forRecv(MemorySegment dst, long nbytes) {
+        Objects.checkIndex(nbytes, dst.byteSize() + 1); // the kernel never gets more than the segment
         if (dst.isNative()) {
             return take(dst, nbytes);
         }
@@ -136,7 +113,7 @@ final class Buffers implements AutoCloseable {
     long received(long n) {
         int copied = (int) Math.min(n, len);
         if (array != null) {
-            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, array, arrayOffset, copied);
+            MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, array, 0, copied);
         } else if (heapTarget != null) {
             MemorySegment.copy(buf, 0, heapTarget, 0, copied);
         }
@@ -164,6 +141,18 @@ final class Buffers implements AutoCloseable {
         array = null;
         heapTarget = null;
         inUse = false;
+    }
+
+    /**
+     * The bytes between a ByteBuffer's position and limit as a segment (a heap segment over the
+     * backing array, or native memory), read once: {@code slice()} reads position and limit one
+     * time each and makes a view no other thread can move, so the segment's address and length
+     * come from the same read. A caller moving the position while the call runs cannot make the
+     * kernel read or write past the limit. The caller's position does not move.
+     */
+    static MemorySegment segment(ByteBuffer buffer) {
+        checkNotNone(buffer);
+        return MemorySegment.ofBuffer(buffer.slice());
     }
 
     /** Python's TypeError for None where a buffer is required. */

@@ -210,7 +210,9 @@ final class Messages {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = dataBuffer(arena, bufsize);
             Result r = recvmsgGuts(sock, arena, List.of(buf), ancbufsize, flags);
-            byte[] data = buf.asSlice(0, r.nbytes).toArray(ValueLayout.JAVA_BYTE);
+            // With MSG_TRUNC the kernel reports the datagram's whole length: as CPython, the data
+            // is what fit (data[:bufsize]), and the call still returns its ancillary data.
+            byte[] data = buf.asSlice(0, Math.min(r.nbytes, bufsize)).toArray(ValueLayout.JAVA_BYTE);
             return new RecvMsg(data, r.ancdata, r.flags, r.address);
         }
     }

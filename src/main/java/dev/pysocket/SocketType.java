@@ -321,9 +321,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.send(buffer, flags)} (the position stays). */
     public int send(ByteBuffer data, int flags) throws OSError {
-        try (Buffers b = Buffers.forSend(data)) {
-            return send(b, flags);
-        }
+        return send(Buffers.segment(data), flags);
     }
 
     /** {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as is. */
@@ -356,9 +354,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.sendall(buffer, flags)} (the position stays). */
     public void sendall(ByteBuffer data, int flags) throws OSError {
-        try (Buffers b = Buffers.forSend(data)) {
-            sendall(b, flags);
-        }
+        sendall(Buffers.segment(data), flags);
     }
 
     /**
@@ -402,9 +398,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.sendto(buffer, flags, address)} (the position stays). */
     public int sendto(ByteBuffer data, int flags, Address address) throws OSError {
-        try (Buffers b = Buffers.forSend(data)) {
-            return sendto(b, flags, address);
-        }
+        return sendto(Buffers.segment(data), flags, address);
     }
 
     /** {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL. */
@@ -469,11 +463,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.recv_into(buffer, nbytes, flags)} (the position stays). */
     public int recv_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
-        int n = intoLength(buffer.remaining(), buffer.isReadOnly(), nbytes, RECV_INTO);
-        try (Buffers b = Buffers.forRecv(buffer, n)) {
-            return (int) b.received(recv(b, flags));
-        }
+        return recv_into(Buffers.segment(buffer), nbytes, flags);
     }
 
     /**
@@ -548,11 +538,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays). */
     public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
-        int n = intoLength(buffer.remaining(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
-        try (Buffers b = Buffers.forRecv(buffer, n)) {
-            return recvfromInto(b, flags);
-        }
+        return recvfrom_into(Buffers.segment(buffer), nbytes, flags);
     }
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Python's socket object, {@code socket.socket} (whose other Python name, {@code SocketType},
  * this class takes, as Java cannot nest a class named like the {@code socket} module class).
- * Made by {@link socket#socket(int, int, int, Integer)} and friends; every method keeps its
+ * Made by {@code socket.socket(family, type, proto, fileno)} and friends; every method keeps its
  * Python name, arguments and errors. {@code toString()} is Python's {@code repr()}.
  *
  * <p>A socket is {@link AutoCloseable}: try-with-resources is Python's {@code with}. A socket that

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ParityKnownDifferencesTest {
     @Test
     void everyEntryNamesAnExistingCaseAndIsExplained() throws Exception {
-        KnownDifferences known = KnownDifferences.load(Path.of("python-parity-tests/known-differences.txt"));
-        Map<String, Case> cases = CaseParser.collect(List.of(Path.of("python-parity-tests/cases"))).stream()
+        KnownDifferences known = KnownDifferences.load(Path.of("known-differences.txt"));
+        Map<String, Case> cases = CaseParser.collect(List.of(Path.of("cases"))).stream()
                 .collect(Collectors.toMap(Case::id, c -> c));
-        String docs = Files.readString(Path.of("docs/mapping.md"));
+        String docs = Files.readString(Path.of("../docs/mapping.md"));
         List<String> problems = new ArrayList<>();
         for (KnownDifferences.Entry e : known.entries) {
             Case c = cases.get(e.caseId());

@@ -46,7 +46,7 @@ class ParityNormaliserTest {
     void textRulesMatchDriverPy() throws Exception {
         String script = """
                 import json, sys
-                sys.path.insert(0, 'python-parity-tests')
+                sys.path.insert(0, '.')
                 import driver
                 n = driver.Normaliser(sys.argv[1])
                 raw = json.load(sys.stdin)

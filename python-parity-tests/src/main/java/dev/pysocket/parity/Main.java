@@ -42,14 +42,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Path root = Path.of("").toAbsolutePath();
+        Path suite = defaultSuite();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--root") && i + 1 < args.length) {
-                root = Path.of(args[++i]).toAbsolutePath();
+            if (args[i].equals("--suite") && i + 1 < args.length) {
+                suite = Path.of(args[++i]).toAbsolutePath();
             } else if (args[i].equals("-h") || args[i].equals("--help")) {
-                System.out.println("usage: ./pysocket parity [--root DIR]\n"
-                        + "Runs python-parity-tests on CPython and on pysocket and compares them; writes "
-                        + "target/parity/{python.json,java.json,index.html}.");
+                System.out.println("usage: ./pysocket parity [--suite DIR]\n"
+                        + "Runs the parity suite (DIR: python-parity-tests) on CPython and on pysocket and "
+                        + "compares them; writes DIR/target/parity/{python.json,java.json,index.html}.");
                 return;
             } else {
                 System.err.println("parity: unknown argument " + args[i]);
@@ -57,7 +57,7 @@ public final class Main {
             }
         }
         try {
-            Run run = run(root, System.out, true);
+            Run run = run(suite, System.out, true);
             System.exit(run.summary().different() > 0 ? 1 : 0);
         } catch (SetupError e) {
             System.err.println("parity: " + e.getMessage());
@@ -68,11 +68,19 @@ public final class Main {
         }
     }
 
-    /** Runs both sides, compares, writes the reports; prints the table and the final line. */
-    static Run run(Path root, PrintStream out, boolean table) throws SetupError, IOException {
+    /** The suite's folder: the working directory when it holds driver.py, else its python-parity-tests/. */
+    static Path defaultSuite() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("driver.py")) ? here : here.resolve("python-parity-tests");
+    }
+
+    /**
+     * Runs both sides of the suite in {@code suite} (python-parity-tests/), compares, writes the
+     * reports to its target/parity/; prints the table and the final line.
+     */
+    static Run run(Path suite, PrintStream out, boolean table) throws SetupError, IOException {
         long t0 = System.nanoTime();
-        Path suite = root.resolve("python-parity-tests");
-        Path outDir = root.resolve("target/parity");
+        Path outDir = suite.resolve("target/parity");
         Files.createDirectories(outDir);
         Path pyJson = outDir.resolve("python.json");
         String pyVersion = runPython(suite, pyJson, out);
@@ -107,7 +115,7 @@ public final class Main {
         }
         double total = (System.nanoTime() - t0) / 1e9;
         out.printf("parity: CPython side %.1f s, Java side %.1f s, total %.1f s; report: %s%n", pySeconds, javaSeconds,
-                total, root.relativize(outDir.resolve("index.html")));
+                total, Path.of("").toAbsolutePath().relativize(outDir.resolve("index.html")));
         out.println(summary.line());
         return new Run(cmp, summary, stale, total);
     }

@@ -1,14 +1,15 @@
-package dev.pysocket;
+package dev.pysocket.examples;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.pysocket.examples.MultiConn;
+import dev.pysocket.InetAddr;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The socket tutorial's multiple-connections client (examples/MultiConn). */
-class SelectMultiConnTest {
+class MultiConnTest {
     @Test
     @Timeout(20)
     void readsFromWhicheverServerIsReady() throws Exception {

@@ -3,7 +3,6 @@ package dev.pysocket.parity;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ParityTest {
     @Test
     void pysocketBehavesLikeCPython() throws Exception {
-        Main.Run run = Main.run(Path.of("").toAbsolutePath(), System.out, true);
+        Main.Run run = Main.run(Main.defaultSuite(), System.out, true);
         assertTrue(run.summary().cases() > 0);
         List<String> different = run.differentIds();
         if (!different.isEmpty()) {

@@ -34,7 +34,7 @@ class ParityParserTest {
      */
     @Test
     void parsesEveryCaseAndStepOfTheSuite() throws Exception {
-        Path dir = Path.of("python-parity-tests/cases");
+        Path dir = Path.of("cases");
         List<Case> cases = CaseParser.collect(List.of(dir));
         int headers = 0;
         int steps = 0;

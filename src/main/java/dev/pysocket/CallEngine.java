@@ -8,16 +8,24 @@ import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The one call engine every socket operation goes through, as CPython's {@code sock_call_ex}:
+ * The one call engine every socket operation goes through, as CPython's {@code sock_call_ex},
+ * with the JDK's way of waiting ({@code NioSocketImpl.park}):
  * <ul>
- * <li>timeout None: the descriptor is blocking and the call simply runs;</li>
- * <li>timeout 0.0: the descriptor is non-blocking and EAGAIN is the caller's to see;</li>
- * <li>timeout &gt; 0: the descriptor is non-blocking; before each attempt the engine waits for
- *     readiness against one monotonic deadline (milliseconds rounded up), and an EAGAIN after
- *     a ready wait is spurious, so it waits again;</li>
- * <li>EINTR, from the call or the wait, is retried with the remaining time (PEP 475).</li>
+ * <li>the syscall is tried first; only when it says EAGAIN does the call wait, so timeout mode
+ *     costs what blocking mode costs when the data is there (CPython polls first; the results
+ *     are the same);</li>
+ * <li>timeout 0.0 (non-blocking): EAGAIN is the caller's, as BlockingIOError;</li>
+ * <li>timeout None (blocking): on a platform thread the descriptor is blocking and the syscall
+ *     simply blocks in the kernel; a virtual thread makes the descriptor non-blocking for good
+ *     ({@link FdHandle#nonBlockingForVirtualThreads()}), and from then on every thread waits on
+ *     EAGAIN without a limit;</li>
+ * <li>timeout &gt; 0: waits on EAGAIN against one monotonic deadline ({@link PyTime}); an EAGAIN
+ *     after a ready wait is spurious, so it waits again; the deadline passing is TimeoutError;</li>
+ * <li>how to wait is decided per call ({@link #await}): a virtual thread parks on the shared
+ *     {@link Poller}, a platform thread calls poll(2);</li>
+ * <li>EINTR is retried with the remaining time (PEP 475), unless the socket was closed (EBADF)
+ *     or the thread interrupted ({@code InterruptedError}, with the interrupt status kept).</li>
  * </ul>
- * A socket closed by another thread while a call waits makes the call fail with EBADF.
  */
 final class CallEngine {
     /**
@@ -30,8 +38,8 @@ final class CallEngine {
         long run(int fd, MemorySegment buf, long len, int flags);
     }
 
-    /** The readiness wait; replaceable as a whole (see {@link Readiness}). */
-    static volatile Readiness readiness = CallEngine::pollOne;
+    /** EINTRs the waits retried on this thread: a statistic, read by the EINTR tests. */
+    private static final ThreadLocal<int[]> WAIT_EINTRS = ThreadLocal.withInitial(() -> new int[1]);
 
     private CallEngine() {
     }
@@ -43,50 +51,28 @@ final class CallEngine {
      */
     static long call(SocketType sock, boolean writing, Op op, MemorySegment buf, long len, int flags)
             throws OSError {
-        return call(sock.handle(), sock.timeoutNanos(), writing, false, op, buf, len, flags);
+        long timeout = sock.timeoutNanos();
+        return call(sock.handle(), timeout, timeout > 0 ? PyTime.deadline(timeout) : 0, writing, false, op,
+                buf, len, flags);
     }
 
     /**
-     * The engine itself. {@code timeoutNanos} &lt; 0 means no limit. {@code waitAlways} makes it
-     * wait before each attempt even without a timeout: connect uses it to wait for EINPROGRESS
-     * to end.
+     * The engine itself. {@code timeoutNanos} &lt; 0 is None, 0 non-blocking, &gt; 0 a timeout
+     * whose {@code deadline} (from {@link PyTime#deadline}) the caller computed: sendall keeps
+     * one over many calls. {@code waitFirst} waits before the first attempt: connect uses it to
+     * wait for EINPROGRESS to end.
      */
-    static long call(FdHandle handle, long timeoutNanos, boolean writing, boolean waitAlways, Op op,
-                     MemorySegment buf, long len, int flags) throws OSError {
+    static long call(FdHandle handle, long timeoutNanos, long deadline, boolean writing, boolean waitFirst,
+                     Op op, MemorySegment buf, long len, int flags) throws OSError {
         int fd = handle.acquire();
         try {
-            boolean timed = timeoutNanos > 0;
-            long deadline = timed ? System.nanoTime() + timeoutNanos : 0;
+            boolean virtual = Thread.currentThread().isVirtual();
             int events = writing ? POLLOUT() : POLLIN();
-            if (waitAlways) {
-                events |= POLLERR();
+            if (waitFirst) {
+                await(handle, fd, events | POLLERR(), timeoutNanos, deadline, virtual);
             }
             for (;;) {
-                if (timed || waitAlways) {
-                    int millis = -1;
-                    if (timed) {
-                        long remaining = deadline - System.nanoTime();
-                        if (remaining < 0) {
-                            throw Errno.timedOut();
-                        }
-                        millis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
-                    }
-                    int ready = readiness.await(fd, events, millis);
-                    if (handle.isClosed()) {
-                        throw Errno.badf();
-                    }
-                    if (ready < 0) {
-                        int err = Posix.errno();
-                        if (err == EINTR()) {
-                            continue;
-                        }
-                        throw Errno.exception(err);
-                    }
-                    if (ready == 0) {
-                        throw Errno.timedOut();
-                    }
-                }
-                long result = op.run(fd, buf, len, flags);
+                long result = attempt(handle, timeoutNanos, virtual, op, fd, buf, len, flags);
                 if (result > 0) {
                     return result;
                 }
@@ -98,9 +84,11 @@ final class CallEngine {
                 }
                 int err = (int) -result;
                 if (err == EINTR()) {
+                    checkInterrupt();
                     continue;
                 }
-                if (timed && (err == EAGAIN() || err == EWOULDBLOCK())) {
+                if ((err == EAGAIN() || err == EWOULDBLOCK()) && waitsOnEagain(handle, timeoutNanos, flags)) {
+                    await(handle, fd, events, timeoutNanos, deadline, virtual);
                     continue;
                 }
                 throw Errno.exception(err);
@@ -110,17 +98,127 @@ final class CallEngine {
         }
     }
 
-    /** A syscall's result in the {@link Op} convention: itself, or minus errno when it failed. */
-    static long check(long result) {
-        return result < 0 ? -Posix.errno() : result;
+    /**
+     * Whether EAGAIN means "wait": always in timeout mode (CPython waits for readiness whatever
+     * the flags); in blocking mode only when the engine made the descriptor non-blocking for
+     * virtual threads, and the caller did not ask for MSG_DONTWAIT: an EAGAIN a blocking
+     * descriptor gives (MSG_DONTWAIT, SO_RCVTIMEO) is the caller's BlockingIOError, as in CPython.
+     */
+    private static boolean waitsOnEagain(FdHandle handle, long timeoutNanos, int flags) {
+        return timeoutNanos > 0 || timeoutNanos < 0 && !handle.blocksInKernel() && (flags & MSG_DONTWAIT()) == 0;
     }
 
-    /** The default wait: poll(2) on one descriptor, with this thread's scratch pollfd. */
-    private static int pollOne(int fd, int events, int timeoutMillis) {
+    /**
+     * One attempt of {@code op}, without retry or wait: in blocking mode on a platform thread a
+     * syscall that may block, registered for wake-ups; else a plain non-blocking one. A virtual
+     * thread in blocking mode first makes the descriptor non-blocking.
+     */
+    static long attempt(FdHandle handle, long timeoutNanos, boolean virtual, Op op, int fd, MemorySegment buf,
+                        long len, int flags) throws OSError {
+        if (timeoutNanos >= 0) {
+            return op.run(fd, buf, len, flags);
+        }
+        if (virtual) {
+            handle.nonBlockingForVirtualThreads();
+            return op.run(fd, buf, len, flags);
+        }
+        return handle.blocksInKernel() ? blockingAttempt(handle, op, fd, buf, len, flags) : op.run(fd, buf, len, flags);
+    }
+
+    /**
+     * A syscall that may block in the kernel (blocking mode on a platform thread): registered
+     * with the handle and the interrupt hook, so that close() and Thread.interrupt() can signal
+     * it out.
+     */
+    private static long blockingAttempt(FdHandle handle, Op op, int fd, MemorySegment buf, long len, int flags)
+            throws OSError {
+        Caller c = Caller.current();
+        handle.enter(c);
+        c.begin();
+        try {
+            checkInterrupt();
+            return op.run(fd, buf, len, flags);
+        } finally {
+            c.end();
+            handle.leave(c);
+        }
+    }
+
+    /**
+     * Waits until {@code fd} is ready for {@code events}: parked on the {@link Poller} on a
+     * virtual thread, in poll(2) on a platform thread (EINTR retried with the time left). Raises
+     * TimeoutError when the deadline passes, EBADF when the handle is closed, InterruptedError
+     * when the thread is interrupted.
+     */
+    static void await(FdHandle handle, int fd, int events, long timeoutNanos, long deadline, boolean virtual)
+            throws OSError {
+        boolean timed = timeoutNanos > 0;
+        for (;;) {
+            long left = timed ? PyTime.remaining(deadline) : -1;
+            if (timed && left < 0) {
+                throw Errno.timedOut();
+            }
+            checkInterrupt();
+            boolean ready;
+            if (virtual) {
+                ready = Poller.await(handle, fd, events, timed, deadline);
+            } else {
+                int n = pollOne(handle, fd, events, timed ? PyTime.millisCeiling(left) : -1);
+                if (n < 0) {
+                    int err = Posix.errno();
+                    if (err != EINTR()) {
+                        throw Errno.exception(err);
+                    }
+                    WAIT_EINTRS.get()[0]++;
+                }
+                ready = n > 0;
+                if (n == 0 && timed && !handle.isClosed() && !Thread.currentThread().isInterrupted()) {
+                    throw Errno.timedOut();
+                }
+            }
+            if (handle.isClosed()) {
+                throw Errno.badf();
+            }
+            if (ready) {
+                return;
+            }
+        }
+    }
+
+    /** poll(2) on one descriptor with this thread's scratch pollfd, as a call close() and interrupt() can wake. */
+    private static int pollOne(FdHandle handle, int fd, int events, int timeoutMillis) {
         MemorySegment pfd = Scratch.get().pollfd;
         pollfd.fd(pfd, fd);
         pollfd.events(pfd, (short) events);
         pollfd.revents(pfd, (short) 0);
-        return Posix.poll(pfd, 1, timeoutMillis);
+        Caller c = Caller.current();
+        handle.enter(c);
+        c.begin();
+        try {
+            if (Thread.currentThread().isInterrupted()) {
+                return 0; // the caller raises InterruptedError
+            }
+            return Posix.poll(pfd, 1, timeoutMillis);
+        } finally {
+            c.end();
+            handle.leave(c);
+        }
+    }
+
+    /** InterruptedError [Errno 4] when the current thread's interrupt status is set (and kept). */
+    static void checkInterrupt() throws OSError {
+        if (Thread.currentThread().isInterrupted()) {
+            throw Errno.exception(EINTR());
+        }
+    }
+
+    /** EINTRs the readiness waits on this thread retried so far (for tests that prove the retry). */
+    static int waitEintrs() {
+        return WAIT_EINTRS.get()[0];
+    }
+
+    /** A syscall's result in the {@link Op} convention: itself, or minus errno when it failed. */
+    static long check(long result) {
+        return result < 0 ? -Posix.errno() : result;
     }
 }

@@ -34,42 +34,4 @@ final class Fds {
             case null, default -> null;
         };
     }
-
-    /**
-     * CPython's {@code _PyTime_FromObject} for a float: {@code value * unitToNs} rounded
-     * (ROUND_UP: away from zero), in nanoseconds.
-     */
-    static long nanosFromDouble(double value, double unitToNs) {
-        if (Double.isNaN(value)) {
-            throw new ValueError("Invalid value NaN (not a number)");
-        }
-        double d = value * unitToNs;
-        d = d >= 0.0 ? Math.ceil(d) : Math.floor(d);
-        if (!((double) Long.MIN_VALUE <= d && d < -(double) Long.MIN_VALUE)) {
-            throw new OverflowError("timestamp out of range for platform time_t");
-        }
-        return (long) d;
-    }
-
-    /** CPython's {@code _PyTime_FromObject} for an int: {@code value * unitToNs}, checked. */
-    static long nanosFromLong(long value, long unitToNs) {
-        try {
-            return Math.multiplyExact(value, unitToNs);
-        } catch (ArithmeticException e) {
-            throw new OverflowError("timestamp too large to convert to C _PyTime_t");
-        }
-    }
-
-    /** CPython's {@code _PyTime_Divide} with ROUND_UP (away from zero). */
-    static long divideUp(long t, long k) {
-        if (t >= 0) {
-            return t / k + (t % k != 0 ? 1 : 0);
-        }
-        return t / k - (t % k != 0 ? 1 : 0);
-    }
-
-    /** CPython's {@code _PyTime_Divide} with ROUND_CEILING. */
-    static long divideCeiling(long t, long k) {
-        return Math.ceilDiv(t, k);
-    }
 }

@@ -176,10 +176,16 @@ public final class SocketType implements AutoCloseable, FileLike {
         return internalConnect(address, "connect_ex", false);
     }
 
-    /** CPython's {@code internal_connect}. */
+    /**
+     * CPython's {@code internal_connect}: one connect(2); when it is under way (EINPROGRESS, or
+     * EINTR, after which the connection goes on asynchronously), the engine waits for POLLOUT and
+     * reads SO_ERROR, unless the socket is non-blocking (then the errno is the caller's).
+     */
     private int internalConnect(Address address, String caller, boolean raise) throws OSError {
         MemorySegment addr = Scratch.get().addr;
         int len = SockAddr.encode(family, address, caller, addr);
+        long timeout = timeoutNanos;
+        long deadline = timeout > 0 ? PyTime.deadline(timeout) : 0;
         int fd;
         try {
             fd = handle.acquire();
@@ -188,22 +194,19 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
         int err;
         try {
-            if (Posix.connect(fd, addr, len) == 0) {
+            long r = CallEngine.attempt(handle, timeout, Thread.currentThread().isVirtual(), CONNECT, fd, addr, len, 0);
+            if (r >= 0) {
                 return 0;
             }
-            err = Posix.errno();
+            err = handle.isClosed() ? EBADF() : (int) -r;
         } finally {
             handle.release();
         }
-        long timeout = timeoutNanos;
-        // After EINTR the connection goes on asynchronously: wait for it, unless non-blocking
-        // (then EINTR is the caller's, as in CPython).
-        boolean wait = err == EINTR() ? timeout != 0 : timeout > 0 && err == EINPROGRESS();
-        if (!wait) {
+        if (timeout == 0 || (err != EINPROGRESS() && err != EINTR())) {
             return fail(err, raise);
         }
         try {
-            CallEngine.call(handle, timeout, true, true, CONNECT_RESULT, MemorySegment.NULL, 0, 0);
+            CallEngine.call(handle, timeout, deadline, true, true, CONNECT_RESULT, MemorySegment.NULL, 0, 0);
             return 0;
         } catch (OSError e) {
             if (raise) {
@@ -228,6 +231,10 @@ public final class SocketType implements AutoCloseable, FileLike {
         sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
         return CallEngine.check(Posix.accept4(fd, sc.addr, sc.len, flags));
     };
+
+    /** connect(2) to the address in {@code buf} (the scratch sockaddr), {@code len} bytes long. */
+    private static final CallEngine.Op CONNECT = (fd, buf, len, flags) ->
+            CallEngine.check(Posix.connect(fd, buf, (int) len));
 
     /** The outcome of a connect in progress: SO_ERROR, where EISCONN also means connected. */
     private static final CallEngine.Op CONNECT_RESULT = (fd, buf, len, flags) -> connectResult(fd);
@@ -369,18 +376,14 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     private void sendall(Buffers b, int flags) throws OSError {
         long timeout = timeoutNanos;
-        long deadline = System.nanoTime() + timeout;
+        long deadline = timeout > 0 ? PyTime.deadline(timeout) : 0; // one deadline for the whole call
         long sent = 0;
         do {
-            long remaining = timeout;
-            if (timeout > 0) {
-                remaining = deadline - System.nanoTime();
-                if (remaining < 0) {
-                    throw Errno.timedOut();
-                }
+            if (sent > 0 && timeout > 0 && PyTime.remaining(deadline) <= 0) {
+                throw Errno.timedOut(); // CPython checks the time left before each send
             }
             MemorySegment rest = sent == 0 ? b.buf : b.buf.asSlice(sent); // a slice only after a partial send
-            sent += CallEngine.call(handle, remaining, true, false, SEND, rest, b.len - sent, flags);
+            sent += CallEngine.call(handle, timeout, deadline, true, false, SEND, rest, b.len - sent, flags);
         } while (sent < b.len);
     }
 
@@ -712,9 +715,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** Switches the descriptor's O_NONBLOCK with ioctl(FIONBIO), as CPython does on Linux. */
     private void internalSetBlocking(boolean block) throws OSError {
-        MemorySegment word = Scratch.get().word;
-        word.set(ValueLayout.JAVA_INT, 0, block ? 0 : 1);
-        onFd(fd -> Posix.ioctl(fd, FIONBIO(), word));
+        handle.setBlocking(block);
     }
 
     /** {@code sock.get_inheritable()}: whether FD_CLOEXEC is clear. */
@@ -781,6 +782,7 @@ public final class SocketType implements AutoCloseable, FileLike {
             Posix.close(fd);
             throw e;
         }
+        copy.handle.inheritBlocking(handle);
         copy.settimeout(gettimeout());
         return copy;
     }

@@ -145,13 +145,13 @@ public final class select {
         if (timeout == null) {
             return doSelect(rlist, wlist, xlist, -1, false);
         }
-        return doSelect(rlist, wlist, xlist, Fds.nanosFromDouble(timeout, 1e9), true);
+        return doSelect(rlist, wlist, xlist, PyTime.nanosFromDouble(timeout, 1e9), true);
     }
 
     /** {@code select.select(rlist, wlist, xlist, timeout)} with an int timeout in seconds. */
     public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist, long timeout)
             throws OSError {
-        return doSelect(rlist, wlist, xlist, Fds.nanosFromLong(timeout, 1_000_000_000L), true);
+        return doSelect(rlist, wlist, xlist, PyTime.nanosFromLong(timeout, 1_000_000_000L), true);
     }
 
     private static Selected doSelect(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist,
@@ -167,38 +167,42 @@ public final class select {
         int[] xfd = selectable(xobj);
         int max = Math.max(maxFd(rfd), Math.max(maxFd(wfd), maxFd(xfd))) + 1;
         SelectMemory mem = SELECT_MEMORY.get();
-        long deadline = timed ? System.nanoTime() + timeoutNanos : 0;
-        long remaining = timeoutNanos;
-        for (;;) {
+        int n = waitRetrying(timed ? timeoutNanos : -1, ns -> {
             fill(mem.r, rfd);
             fill(mem.w, wfd);
             fill(mem.x, xfd);
             MemorySegment tv = MemorySegment.NULL;
-            if (timed) {
-                long micros = Fds.divideUp(remaining, 1000);
+            if (ns >= 0) {
+                long micros = PyTime.divideUp(ns, 1000);
                 timeval.tv_sec(mem.tv, micros / 1_000_000);
                 timeval.tv_usec(mem.tv, micros % 1_000_000);
                 tv = mem.tv;
             }
-            int n = Posix.select(max,
+            return Posix.select(max,
                     rfd.length > 0 ? mem.r : MemorySegment.NULL,
                     wfd.length > 0 ? mem.w : MemorySegment.NULL,
                     xfd.length > 0 ? mem.x : MemorySegment.NULL, tv);
-            if (n >= 0) {
-                break;
-            }
-            int err = Posix.errno();
-            if (err != posix_h.EINTR()) {
-                throw Errno.exception(err);
-            }
-            if (timed) {
-                remaining = deadline - System.nanoTime();
-                if (remaining < 0) { // bpo-35310: nothing is ready
-                    return new Selected(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                }
-            }
+        }, (t, deadline) -> parkOnAny(concat(rfd, wfd, xfd), selectEvents(rfd, wfd, xfd), t, deadline));
+        if (n == 0) { // nothing ready (bpo-35310: also when the deadline passed during a retry)
+            return new Selected(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
         return new Selected(collect(robj, rfd, mem.r), collect(wobj, wfd, mem.w), collect(xobj, xfd, mem.x));
+    }
+
+    private static int[] concat(int[] a, int[] b, int[] c) {
+        int[] all = java.util.Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        System.arraycopy(c, 0, all, a.length + b.length, c.length);
+        return all;
+    }
+
+    /** select's three sets as epoll events: readable, writable, exceptional (priority data). */
+    private static int[] selectEvents(int[] r, int[] w, int[] x) {
+        int[] ev = new int[r.length + w.length + x.length];
+        java.util.Arrays.fill(ev, 0, r.length, posix_h.EPOLLIN());
+        java.util.Arrays.fill(ev, r.length, r.length + w.length, posix_h.EPOLLOUT());
+        java.util.Arrays.fill(ev, r.length + w.length, ev.length, posix_h.EPOLLPRI());
+        return ev;
     }
 
     private static int[] selectable(Object[] objs) throws OSError {
@@ -257,29 +261,111 @@ public final class select {
         }
 
         /**
-         * Runs a waiting syscall, given the milliseconds to wait, retrying EINTR with the time
-         * left (PEP 475). Returns its result, or 0 when the deadline passed during a retry.
+         * Runs a waiting syscall as {@link select#waitRetrying} does, given its timeout in
+         * milliseconds: this wait's rounding first, the time left rounded up after EINTR.
          */
-        int retrying(java.util.function.IntUnaryOperator call) throws OSError {
-            long deadline = nanos >= 0 ? System.nanoTime() + nanos : 0;
-            int ms = millis;
-            for (;;) {
-                int n = call.applyAsInt(ms);
+        int retrying(java.util.function.IntUnaryOperator call, Parker parker) throws OSError {
+            long wait = millis < 0 ? -1 : millis == 0 ? 0 : nanos; // a tiny negative timeout rounds to 0 ms
+            return waitRetrying(wait, ns -> call.applyAsInt(ns < 0 ? -1 : ns == wait ? millis : PyTime.millisCeiling(ns)),
+                    parker);
+        }
+    }
+
+    /** A waiting syscall given the time it may wait: -1 without limit, 0 not at all, else nanoseconds. */
+    @FunctionalInterface
+    private interface Waiting {
+        int call(long nanos);
+    }
+
+    /** How a virtual thread waits instead: parks until the descriptors may be ready, or the deadline passes. */
+    @FunctionalInterface
+    private interface Parker {
+        void park(boolean timed, long deadline) throws OSError;
+    }
+
+    /**
+     * The one wait of select, poll and epoll, decided per call as the call engine's: a platform
+     * thread makes the waiting syscall, interruptible by {@code Thread.interrupt()} (its
+     * InterruptedError; selectors turn it into {@code []} as CPython's do); a virtual thread
+     * never blocks its carrier: it calls with timeout 0 and, when nothing is ready, parks on the
+     * shared poller. EINTR is retried with the time left (PEP 475); {@code nanos} &lt; 0 waits
+     * without limit. Returns the syscall's result, or 0 when the deadline passed during a retry.
+     */
+    private static int waitRetrying(long nanos, Waiting call, Parker parker) throws OSError {
+        boolean timed = nanos >= 0;
+        long deadline = timed ? PyTime.deadline(nanos) : 0;
+        boolean virtual = Thread.currentThread().isVirtual();
+        long left = nanos;
+        for (;;) {
+            int n;
+            if (virtual) {
+                n = call.call(0);
+                if (n > 0 || n == 0 && left == 0) {
+                    return n;
+                }
+                if (n == 0) {
+                    parker.park(timed, deadline);
+                    CallEngine.checkInterrupt();
+                }
+            } else {
+                Caller c = Caller.current();
+                c.begin();
+                try {
+                    CallEngine.checkInterrupt();
+                    n = call.call(left);
+                } finally {
+                    c.end();
+                }
                 if (n >= 0) {
                     return n;
                 }
+            }
+            if (n < 0) {
                 int err = Posix.errno();
                 if (err != posix_h.EINTR()) {
                     throw Errno.exception(err);
                 }
-                if (nanos >= 0) {
-                    long left = deadline - System.nanoTime();
-                    if (left < 0) {
-                        return 0;
-                    }
-                    ms = (int) Math.min(Integer.MAX_VALUE, Fds.divideCeiling(left, 1_000_000));
+                CallEngine.checkInterrupt();
+            }
+            if (timed) {
+                left = PyTime.remaining(deadline);
+                if (left < 0) {
+                    return 0;
                 }
             }
+        }
+    }
+
+    /**
+     * Parks a virtual thread until one of {@code fds} may be ready for its {@code events}
+     * (EPOLLIN/EPOLLOUT/EPOLLPRI): a private epoll instance holding them, itself waited on in the
+     * shared poller. A descriptor epoll refuses (a regular file is always ready; a bad one is the
+     * syscall's to report) ends the wait at once, so the caller's syscall decides.
+     */
+    private static void parkOnAny(int[] fds, int[] events, boolean timed, long deadline) throws OSError {
+        Map<Integer, Integer> merged = new LinkedHashMap<>();
+        for (int i = 0; i < fds.length; i++) {
+            if (fds[i] >= 0) {
+                merged.merge(fds[i], events[i], (a, b) -> a | b);
+            }
+        }
+        int epfd = Posix.epoll_create1(posix_h.EPOLL_CLOEXEC());
+        if (epfd < 0) {
+            throw Errno.last();
+        }
+        FdHandle h = new FdHandle(epfd);
+        try {
+            MemorySegment ev = Scratch.get().word;
+            for (Map.Entry<Integer, Integer> e : merged.entrySet()) {
+                epoll_event.events(ev, e.getValue());
+                epoll_event.data(ev, e.getKey());
+                if (Posix.epoll_ctl(epfd, posix_h.EPOLL_CTL_ADD(), e.getKey(), ev) < 0) {
+                    return;
+                }
+            }
+            Poller.await(h, epfd, posix_h.POLLIN(), timed, deadline);
+        } finally {
+            h.close();
         }
     }
 
@@ -384,14 +470,26 @@ public final class select {
             if (timeout == null) {
                 return doPoll(Wait.FOREVER);
             }
-            long ns = Fds.nanosFromDouble(timeout, 1e6);
-            return doPoll(Wait.of(ns, Fds.divideUp(ns, 1_000_000)));
+            long ns = PyTime.nanosFromDouble(timeout, 1e6);
+            return doPoll(Wait.of(ns, PyTime.divideUp(ns, 1_000_000)));
         }
 
         /** {@code poll(timeout)}, timeout in milliseconds as an int (negative: no limit). */
         public List<PollEvent> poll(long timeout) throws OSError {
-            long ns = Fds.nanosFromLong(timeout, 1_000_000);
-            return doPoll(Wait.of(ns, Fds.divideUp(ns, 1_000_000)));
+            long ns = PyTime.nanosFromLong(timeout, 1_000_000);
+            return doPoll(Wait.of(ns, PyTime.divideUp(ns, 1_000_000)));
+        }
+
+        /** A virtual thread's wait: the registered descriptors, with their events as epoll's. */
+        private void park(boolean timed, long deadline) throws OSError {
+            int[] fdv = new int[ufdLen];
+            int[] evv = new int[ufdLen];
+            for (int i = 0; i < ufdLen; i++) {
+                long base = i * STRIDE;
+                fdv[i] = ufds.get(ValueLayout.JAVA_INT, base + FD);
+                evv[i] = ufds.get(ValueLayout.JAVA_SHORT, base + EVENTS) & 0xffff; // POLL* and EPOLL* bits agree
+            }
+            parkOnAny(fdv, evv, timed, deadline);
         }
 
         private List<PollEvent> doPoll(Wait wait) throws OSError {
@@ -404,7 +502,7 @@ public final class select {
                         rebuild();
                     }
                 }
-                int n = wait.retrying(ms -> Posix.poll(ufds, ufdLen, ms));
+                int n = wait.retrying(ms -> Posix.poll(ufds, ufdLen, ms), this::park);
                 if (n == 0) {
                     return new ArrayList<>();
                 }
@@ -625,8 +723,8 @@ public final class select {
             try {
                 Wait wait = Wait.FOREVER;
                 if (timeout != null) {
-                    long ns = Fds.nanosFromDouble(timeout, 1e9);
-                    wait = Wait.of(ns, Fds.divideCeiling(ns, 1_000_000));
+                    long ns = PyTime.nanosFromDouble(timeout, 1e9);
+                    wait = Wait.of(ns, PyTime.divideCeiling(ns, 1_000_000));
                 }
                 return doPoll(epfd, wait, maxevents);
             } finally {
@@ -638,8 +736,8 @@ public final class select {
         public List<EpollEvent> poll(long timeout, int maxevents) throws OSError {
             int epfd = acquire();
             try {
-                long ns = Fds.nanosFromLong(timeout, 1_000_000_000L);
-                return doPoll(epfd, Wait.of(ns, Fds.divideCeiling(ns, 1_000_000)), maxevents);
+                long ns = PyTime.nanosFromLong(timeout, 1_000_000_000L);
+                return doPoll(epfd, Wait.of(ns, PyTime.divideCeiling(ns, 1_000_000)), maxevents);
             } finally {
                 handle.release();
             }
@@ -657,7 +755,8 @@ public final class select {
             }
             try {
                 MemorySegment events = evs;
-                int n = wait.retrying(ms -> Posix.epoll_wait(epfd, events, maxevents, ms));
+                int n = wait.retrying(ms -> Posix.epoll_wait(epfd, events, maxevents, ms),
+                        (timed, deadline) -> Poller.await(handle, epfd, posix_h.POLLIN(), timed, deadline));
                 List<EpollEvent> out = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     long base = i * STRIDE;

@@ -1180,7 +1180,7 @@ public final class socket {
         if (seconds == null) {
             return -1;
         }
-        long nanos = Fds.nanosFromDouble(seconds, 1e9);
+        long nanos = PyTime.nanosFromDouble(seconds, 1e9);
         if (nanos < 0) {
             throw new ValueError("Timeout value out of range");
         }

@@ -40,27 +40,21 @@ class EintrTest {
     private final List<AutoCloseable> closeLater = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> helpers = new ArrayList<>();
     private Interruption interruption;
-    private Readiness savedReadiness;
-    /** EINTRs the call engine's readiness wait saw on this test's thread (timeout mode). */
-    private final AtomicInteger waitEintr = new AtomicInteger();
+    /** The engine's count of EINTRs its readiness waits retried on this test's thread, at the start. */
+    private int waitEintrsBefore;
 
     @BeforeEach
     void countWaitEintr() {
-        savedReadiness = CallEngine.readiness;
-        Readiness inner = savedReadiness;
-        Thread me = Thread.currentThread();
-        CallEngine.readiness = (fd, events, millis) -> {
-            int r = inner.await(fd, events, millis);
-            if (r < 0 && Thread.currentThread() == me && Posix.errno() == posix_h.EINTR()) {
-                waitEintr.incrementAndGet();
-            }
-            return r;
-        };
+        waitEintrsBefore = CallEngine.waitEintrs();
+    }
+
+    /** EINTRs the call engine's readiness wait saw on this test's thread (timeout mode). */
+    private int waitEintr() {
+        return CallEngine.waitEintrs() - waitEintrsBefore;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        CallEngine.readiness = savedReadiness;
         if (interruption != null) {
             interruption.close();
         }
@@ -220,7 +214,7 @@ class EintrTest {
         interruptMe();
         assertArrayEquals("hello".getBytes(), p.a().recv(100));
         assertAllSignalsSent();
-        assertTrue(waitEintr.get() > 0, "the readiness wait never saw EINTR");
+        assertTrue(waitEintr() > 0, "the readiness wait never saw EINTR");
     }
 
     /** One deadline: a 1 s timeout interrupted at 0.3 s still times out at about 1 s. */
@@ -235,7 +229,7 @@ class EintrTest {
         assertEquals("timed out", e.getMessage());
         assertTrue(took >= 0.95 && took < 1.25, "timed out after " + took + " s, not ~1 s");
         assertAllSignalsSent();
-        assertTrue(waitEintr.get() > 0, "the readiness wait never saw EINTR");
+        assertTrue(waitEintr() > 0, "the readiness wait never saw EINTR");
     }
 
     @Test
@@ -264,7 +258,7 @@ class EintrTest {
         interruptMe();
         later(l.accept().conn());
         assertAllSignalsSent();
-        assertTrue(waitEintr.get() > 0, "the readiness wait never saw EINTR");
+        assertTrue(waitEintr() > 0, "the readiness wait never saw EINTR");
     }
 
     /** A reader that starts late and drains everything; returns the byte count through {@code total}. */
@@ -307,7 +301,7 @@ class EintrTest {
         assertAllSignalsSent();
         helpers.get(0).join(10_000);
         assertEquals(big.length, got.get());
-        assertTrue(waitEintr.get() > 0, "the readiness wait never saw EINTR");
+        assertTrue(waitEintr() > 0, "the readiness wait never saw EINTR");
     }
 
     /**

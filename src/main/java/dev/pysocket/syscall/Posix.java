@@ -104,6 +104,11 @@ public final class Posix {
         return posix_h.dup(state(), fd);
     }
 
+    /** dup3(2): makes {@code newfd} refer to {@code oldfd}'s file, atomically replacing what it referred to. */
+    public static int dup3(int oldfd, int newfd, int flags) {
+        return posix_h.dup3(state(), oldfd, newfd, flags);
+    }
+
     /** fcntl(2) with an int argument. */
     public static int fcntl(int fd, int cmd, int arg) {
         return posix_h.fcntl(state(), fd, cmd, arg);

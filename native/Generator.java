@@ -9,10 +9,14 @@
  *       prototype and every struct field kind against the real headers, and running it prints
  *       the values, sizes, offsets and alignments the Java side needs.
  *
- *   java native/Generator.java generate NATIVE_DIR PROBE_OUTPUT OUT_DIR REPORT
+ *   java native/Generator.java generate NATIVE_DIR PROBE_OUTPUT OUT_DIR REPORT PLATFORM MODULE_SRC MODULE_OUT
  *       reads the same spec files plus the probe's output and writes the Java sources of package
  *       dev.pysocket.bindings into OUT_DIR (deterministically; stale generated files are removed),
  *       and a report (with the constants the headers lack at its end) to REPORT ("-": none).
+ *       PLATFORM is the bindings folder's name (os-arch), which must be what the compiler targets.
+ *       For each `module M` of constants.txt it reads MODULE_SRC/M.java and writes it to
+ *       MODULE_OUT/M.java with the constants' region regenerated (the same directory to update in
+ *       place; native/generate --check uses another and diffs).
  *
  * There is no Python and no jextract in this path; see docs/bindings.md.
  */
@@ -63,8 +67,15 @@ public class Generator {
     // ------------------------------------------------------------------------------------------
     // Model
 
-    /** One line of constants.txt. {@code guard} is a macro name, or null for "always compiled". */
-    record Constant(String name, String expr, String guard, int line) {}
+    /**
+     * One line of constants.txt. {@code guard} is a macro name, or null for "always compiled";
+     * {@code fallback} the C expression used where the guard is undefined, or null (then the
+     * constant is missing there). {@code module} is the Python module that exports it, or null
+     * ({@code module -}); {@code see} its man page or header, or null; {@code groupStart} whether a
+     * blank line precedes it in its module.
+     */
+    record Constant(String name, String expr, String guard, String fallback, String module, String see,
+                    boolean groupStart, int line) {}
 
     record Param(String type, String name, boolean pointer) {}
 
@@ -110,27 +121,51 @@ public class Generator {
         Set<String> seen = new LinkedHashSet<>();
         List<String> lines = readLines(file);
         Pattern assign = Pattern.compile("^(\\w+)\\s*=\\s*(.+?)(?:\\s+ifdef\\s+(\\w+))?$");
+        Pattern withFallback = Pattern.compile("^(\\w+)\\s+fallback\\s+(.+)$");
         Pattern plain = Pattern.compile("^(\\w+)(?:\\s+(enum))?(?:\\s+ifdef\\s+(\\w+))?$");
+        Pattern moduleLine = Pattern.compile("^module\\s+(\\w+|-)$");
+        Pattern seeLine = Pattern.compile("^see\\s+(.+)$");
+        String module = null, see = null;
+        boolean moduleSeen = false, blank = false;
         for (int i = 0; i < lines.size(); i++) {
             String text = stripHashComment(lines.get(i)).strip();
+            if (lines.get(i).isBlank()) blank = true;
             if (text.isEmpty()) continue;
             int lineNo = i + 1;
             Constant c;
-            Matcher m = assign.matcher(text);
-            if (m.matches()) {
-                c = new Constant(m.group(1), m.group(2).strip(), m.group(3), lineNo);
+            Matcher m;
+            if ((m = moduleLine.matcher(text)).matches()) {
+                module = m.group(1).equals("-") ? null : m.group(1);
+                if (module != null && !module.equals(module.toLowerCase())) {
+                    throw error(file, lineNo, "a module is named like the Python module (lower case): " + text);
+                }
+                moduleSeen = true;
+                see = null;
+                blank = false;
+                continue;
+            }
+            if ((m = seeLine.matcher(text)).matches()) {
+                see = m.group(1).strip();
+                continue;
+            }
+            if (!moduleSeen) throw error(file, lineNo, "a `module MODULE` (or `module -`) line must come first");
+            if ((m = assign.matcher(text)).matches()) {
+                c = new Constant(m.group(1), m.group(2).strip(), m.group(3), null, module, see, blank, lineNo);
+            } else if ((m = withFallback.matcher(text)).matches()) {
+                c = new Constant(m.group(1), m.group(1), m.group(1), m.group(2).strip(), module, see, blank, lineNo);
             } else if ((m = plain.matcher(text)).matches()) {
                 if (m.group(2) == null && m.group(3) != null) {
                     throw error(file, lineNo, "`ifdef` only goes with `enum` or `= EXPR` lines: " + text);
                 }
                 String guard = m.group(2) == null ? m.group(1) : m.group(3);
-                c = new Constant(m.group(1), m.group(1), guard, lineNo);
+                c = new Constant(m.group(1), m.group(1), guard, null, module, see, blank, lineNo);
             } else {
                 throw error(file, lineNo, "cannot parse constant line: " + text);
             }
             if (!IDENT.matcher(c.name()).matches()) throw error(file, lineNo, "bad constant name " + c.name());
             if (!seen.add(c.name())) throw error(file, lineNo, "constant " + c.name() + " is listed twice");
             out.add(c);
+            blank = false;
         }
         return out;
     }
@@ -345,12 +380,18 @@ public class Generator {
 
         c.append("int main(void) {\n");
         c.append("  printf(\"pointer\\t%zu\\n\", sizeof(void *));\n");
+        c.append(PLATFORM_PROBE);
         c.append("  /* ---- constants */\n");
         for (Constant k : spec.constants()) {
             String cond = k.guard() == null ? "1" : "defined(" + k.guard() + ")";
             c.append("#if ").append(cond).append("\n");
             c.append("  PYSOCKET_CONST(").append(cString(k.name())).append(", (").append(k.expr()).append("));\n");
-            c.append("#else\n  puts(").append(cString("missing\t" + k.name())).append(");\n#endif\n");
+            if (k.fallback() == null) {
+                c.append("#else\n  puts(").append(cString("missing\t" + k.name())).append(");\n#endif\n");
+            } else {
+                c.append("#else\n  PYSOCKET_CONST(").append(cString(k.name())).append(", (").append(k.fallback())
+                        .append("));\n  puts(").append(cString("fallback\t" + k.name())).append(");\n#endif\n");
+            }
         }
         c.append("  /* ---- scalar types used by the functions */\n");
         for (String t : scalarTypes(spec)) {
@@ -371,6 +412,42 @@ public class Generator {
         return c.toString();
     }
 
+    /**
+     * The platform the probe was compiled for, from the compiler's predefined macros: the OS and
+     * architecture as uname(1) names them (native/generate names the bindings folder after
+     * uname -s and -m, and the generator checks the two agree), and whether the C library is glibc.
+     */
+    static final String PLATFORM_PROBE = """
+              /* ---- platform (the compiler's predefined macros) */
+            #if defined(__linux__)
+              puts("os\\tlinux");
+            #elif defined(__APPLE__)
+              puts("os\\tdarwin");
+            #elif defined(__FreeBSD__)
+              puts("os\\tfreebsd");
+            #else
+              puts("os\\tunknown");
+            #endif
+            #if defined(__x86_64__)
+              puts("arch\\tx86_64");
+            #elif defined(__aarch64__)
+              puts("arch\\taarch64");
+            #elif defined(__riscv) && __riscv_xlen == 64
+              puts("arch\\triscv64");
+            #elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+              puts("arch\\tppc64le");
+            #elif defined(__s390x__)
+              puts("arch\\ts390x");
+            #else
+              puts("arch\\tunknown");
+            #endif
+            #if defined(__GLIBC__)
+              puts("libc\\tglibc");
+            #else
+              puts("libc\\tunknown");
+            #endif
+            """;
+
     // ------------------------------------------------------------------------------------------
     // Phase 2: reading the probe's output
 
@@ -380,13 +457,27 @@ public class Generator {
 
     record StructInfo(long size, long align, Map<String, FieldInfo> fields) {}
 
-    record Probe(long pointerSize, Map<String, BigInteger> constants, Set<String> missing,
-                 Map<String, CType> types, Map<String, StructInfo> structs) {}
+    /** {@code os} and {@code arch} as uname(1) spells them, lower case; {@code libc} "glibc" or "unknown". */
+    record Platform(String os, String arch, String libc) {
+        /** The bindings folder's name, bindings/OS-ARCH. */
+        String id() {
+            return os + "-" + arch;
+        }
+
+        String describe() {
+            return id() + " (" + libc + ")";
+        }
+    }
+
+    record Probe(long pointerSize, Platform platform, Map<String, BigInteger> constants, Set<String> missing,
+                 Set<String> fallbacks, Map<String, CType> types, Map<String, StructInfo> structs) {}
 
     static Probe readProbe(Path file) throws IOException {
         long pointer = -1;
         Map<String, BigInteger> constants = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>();
+        Set<String> fallbacks = new LinkedHashSet<>();
+        Map<String, String> platform = new HashMap<>();
         Map<String, CType> types = new HashMap<>();
         Map<String, StructInfo> structs = new HashMap<>();
         for (String line : readLines(file)) {
@@ -396,6 +487,8 @@ public class Generator {
                 case "pointer" -> pointer = Long.parseLong(w[1]);
                 case "const" -> constants.put(w[1], new BigInteger(w[2]));
                 case "missing" -> missing.add(w[1]);
+                case "fallback" -> fallbacks.add(w[1]);
+                case "os", "arch", "libc" -> platform.put(w[0], w[1]);
                 case "type" -> types.put(w[1], new CType(Integer.parseInt(w[2]), w[3].equals("1"), w[4].equals("1")));
                 case "struct" -> structs.put(w[1], new StructInfo(Long.parseLong(w[2]), Long.parseLong(w[3]), new HashMap<>()));
                 case "field" -> structs.get(w[1]).fields().put(w[2],
@@ -407,7 +500,9 @@ public class Generator {
             throw new SpecError("probe says sizeof(void *) == " + pointer + " but this JVM's ADDRESS is "
                     + ValueLayout.ADDRESS.byteSize() + " bytes");
         }
-        return new Probe(pointer, constants, missing, types, structs);
+        if (platform.size() != 3) throw new SpecError("the probe did not report its platform: " + platform);
+        return new Probe(pointer, new Platform(platform.get("os"), platform.get("arch"), platform.get("libc")),
+                constants, missing, fallbacks, types, structs);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -451,6 +546,72 @@ public class Generator {
         throw new SpecError("constant " + name + " = " + v + " does not fit in a Java long");
     }
 
+    /** Java's {@code os.name} for a uname-style OS name. */
+    static String javaOsName(String os) {
+        return switch (os) {
+            case "linux" -> "Linux";
+            case "darwin" -> "Mac OS X";
+            case "freebsd" -> "FreeBSD";
+            default -> throw new SpecError("the probe cannot name this operating system (" + os + ")");
+        };
+    }
+
+    /** The values Java's {@code os.arch} takes for a uname-style architecture name. */
+    static List<String> javaOsArchs(String arch) {
+        return switch (arch) {
+            case "x86_64" -> List.of("amd64", "x86_64");
+            case "unknown" -> throw new SpecError("the probe cannot name this architecture");
+            default -> List.of(arch);
+        };
+    }
+
+    /**
+     * posix_h's static initializer: the JVM must run on the platform whose headers the probe read,
+     * else the first use of the library fails with an UnsatisfiedLinkError (an Error propagates
+     * from a static initializer as itself) instead of handing out another platform's values. It
+     * runs before anything touches the native linker, which other platforms may not have.
+     */
+    static String platformCheck(Platform platform) {
+        List<String> archs = new ArrayList<>();
+        for (String a : javaOsArchs(platform.arch())) archs.add("arch.equals(\"" + a + "\")");
+        StringBuilder j = new StringBuilder();
+        j.append("    // ---- platform: the probe's compiler macros; these bindings hold that platform's values ----\n\n");
+        j.append("    private static final String PLATFORM = \"").append(platform.describe()).append("\";\n\n");
+        j.append("    static {\n");
+        j.append("        String os = System.getProperty(\"os.name\");\n");
+        j.append("        String arch = System.getProperty(\"os.arch\");\n");
+        j.append("        if (!os.equals(\"").append(javaOsName(platform.os())).append("\") || !(")
+                .append(String.join(" || ", archs)).append(")) {\n");
+        j.append("            throw unsupported(os + \" \" + arch);\n        }\n");
+        if (platform.libc().equals("glibc")) {
+            j.append("        if (Linker.nativeLinker().defaultLookup().find(\"gnu_get_libc_version\").isEmpty()) {\n");
+            j.append("            throw unsupported(os + \" \" + arch + \" with a C library other than glibc\");\n        }\n");
+        }
+        j.append("    }\n\n");
+        j.append("    private static UnsatisfiedLinkError unsupported(String found) {\n"
+                + "        return new UnsatisfiedLinkError(\"pysocket: bindings for \" + PLATFORM + \"; this JVM runs on \"\n"
+                + "                + found + \". See docs/bindings.md\");\n    }\n\n");
+        j.append("    /**\n"
+                + "     * The platform these bindings were generated for; the first use of any bindings class\n"
+                + "     * checks that the JVM runs on it.\n"
+                + "     *\n"
+                + "     * @return {@code \"").append(platform.describe()).append("\"}\n"
+                + "     * @throws UnsatisfiedLinkError (on first use) if this JVM runs on another platform\n"
+                + "     */\n");
+        j.append("    public static String platform() {\n        return PLATFORM;\n    }\n\n");
+        return j.toString();
+    }
+
+    /** The javadoc sentence of a constant's value on this platform, for posix_h. */
+    static String constantDoc(Constant k, String literal, Probe probe) {
+        String value = "{@code " + literal.replaceAll("L$", "") + "}";
+        if (probe.fallbacks().contains(k.name())) {
+            return "{@code " + k.name() + "}: CPython's own value " + value + ", as these headers lack it";
+        }
+        String c = k.expr().equals(k.name()) ? "" : ": C {@code " + doc(k.expr()) + "}";
+        return "{@code " + k.name() + "}" + c + ", " + value + " on " + probe.platform().id();
+    }
+
     static String headerClass(Spec spec, Probe probe, List<String> emitted) {
         StringBuilder j = new StringBuilder();
         j.append(FILE_HEADER).append("\npackage ").append(PACKAGE).append(";\n\n");
@@ -470,12 +631,14 @@ public class Generator {
         }
         for (String l : usedLayouts) j.append("import static java.lang.foreign.ValueLayout.").append(l).append(";\n");
         j.append("\n");
-        j.append("/**\n * Constants and downcalls of the system headers listed in native/headers.h (jextract style).\n"
+        j.append("/**\n * Constants and downcalls of the system headers listed in native/headers.h (jextract style),\n"
+                + " * generated for ").append(probe.platform().describe()).append(" (see {@link #platform()}).\n"
                 + " * Functions that capture errno take the captured-state segment (see {@link #capturedStateLayout()})\n"
                 + " * as their first argument.\n */\n");
         j.append("@SuppressWarnings(\"restricted\") // creating downcall handles is restricted; callers enable native access\n");
         j.append("public final class ").append(HEADER_CLASS).append(" {\n\n");
         j.append("    private ").append(HEADER_CLASS).append("() {\n    }\n\n");
+        j.append(platformCheck(probe.platform()));
         j.append("    private static final Linker LINKER = Linker.nativeLinker();\n");
         j.append("    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();\n");
         j.append("    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState(\"errno\");\n");
@@ -483,12 +646,14 @@ public class Generator {
         j.append("    private static final VarHandle ERRNO_HANDLE =\n"
                 + "            CAPTURED_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement(\"errno\"));\n\n");
 
-        j.append("    /** The layout of the captured-state segment that errno-capturing downcalls take first. */\n");
+        j.append("    /**\n     * The layout of the captured-state segment that errno-capturing downcalls take first.\n     *\n"
+                + "     * @return {@code Linker.Option.captureStateLayout()}\n     */\n");
         j.append("    public static StructLayout capturedStateLayout() {\n        return CAPTURED_STATE_LAYOUT;\n    }\n\n");
         j.append("    /**\n"
                 + "     * The {@code int} errno in a captured-state segment. Coordinates (JDK 22+, checked on JDK 25):\n"
                 + "     * {@code (MemorySegment capturedState, long baseOffset)}, so read it with\n"
                 + "     * {@code (int) errnoHandle().get(capturedState, 0L)}.\n"
+                + "     *\n     * @return the var handle of the captured state's {@code errno} field\n"
                 + "     */\n");
         j.append("    public static VarHandle errnoHandle() {\n        return ERRNO_HANDLE;\n    }\n\n");
         j.append("    private static MemorySegment requireSymbol(MemorySegment address, String name) {\n"
@@ -505,8 +670,9 @@ public class Generator {
         for (String name : emitted) {
             Constant k = byName.get(name);
             String[] lit = javaLiteral(probe.constants().get(name), name).split("\t");
-            if (!k.expr().equals(k.name())) j.append("    /** C: {@code ").append(doc(k.expr())).append("} */\n");
             j.append("    private static final ").append(lit[0]).append(' ').append(name).append(" = ").append(lit[1]).append(";\n\n");
+            j.append("    /**\n     * ").append(constantDoc(k, lit[1], probe)).append(".\n     *\n     * @return {@code ")
+                    .append(lit[1].replaceAll("L$", "")).append("}\n     */\n");
             j.append("    public static ").append(lit[0]).append(' ').append(name).append("() {\n        return ").append(name)
                     .append(";\n    }\n\n");
         }
@@ -535,32 +701,43 @@ public class Generator {
             for (String o : options) j.append(", ").append(o);
             j.append(");\n    }\n\n");
 
-            j.append("    /** Descriptor of {@code ").append(doc(f.prototype())).append("}");
+            String missingSymbol = "     * @throws UnsatisfiedLinkError if the C library has no {@code " + f.name() + "}\n";
+            j.append("    /**\n     * The function descriptor of {@code ").append(doc(f.prototype())).append("}");
             if (f.firstVariadic() >= 0) j.append(" (variadic from argument ").append(f.firstVariadic()).append(")");
-            j.append(". */\n");
+            j.append(".\n     *\n     * @return the descriptor\n     */\n");
             j.append("    public static FunctionDescriptor ").append(f.name()).append("$descriptor() {\n        return ")
                     .append(holder).append(".DESC;\n    }\n\n");
+            j.append("    /**\n     * The address of {@code ").append(f.name()).append("}.\n     *\n     * @return the symbol's address\n")
+                    .append(missingSymbol).append("     */\n");
             j.append("    public static MemorySegment ").append(f.name()).append("$address() {\n        return requireSymbol(")
                     .append(holder).append(".ADDR, \"").append(f.name()).append("\");\n    }\n\n");
-            j.append("    /** Downcall handle");
+            j.append("    /**\n     * The downcall handle of {@code ").append(f.name()).append("}");
             if (!f.noErrno()) j.append(" (captures errno: the captured-state segment is its first argument)");
-            j.append(". */\n");
+            j.append(".\n     *\n     * @return the handle\n").append(missingSymbol).append("     */\n");
             j.append("    public static MethodHandle ").append(f.name()).append("$handle() {\n        requireSymbol(")
                     .append(holder).append(".ADDR, \"").append(f.name()).append("\");\n        return ").append(holder)
                     .append(".HANDLE;\n    }\n\n");
 
             List<String> sig = new ArrayList<>();
             List<String> call = new ArrayList<>();
+            StringBuilder tags = new StringBuilder();
             if (!f.noErrno()) {
                 sig.add("MemorySegment capturedState");
                 call.add("capturedState");
+                tags.append("     * @param capturedState the captured-state segment the call's errno is written to\n");
             }
             for (int i = 0; i < f.params().size(); i++) {
-                String n = javaName(f.params().get(i).name());
+                Param p = f.params().get(i);
+                String n = javaName(p.name());
                 sig.add(args.get(i).javaType() + " " + n);
                 call.add(n);
+                tags.append("     * @param ").append(n).append(" C {@code ").append(doc(p.type())).append(' ').append(p.name())
+                        .append("}\n");
             }
-            j.append("    /**\n     * {@code ").append(doc(f.prototype())).append("}\n     */\n");
+            if (ret != null) tags.append("     * @return C {@code ").append(doc(f.returnType())).append("}\n");
+            tags.append(missingSymbol);
+            j.append("    /**\n     * Calls {@code ").append(doc(f.prototype())).append("}.\n     *\n").append(tags)
+                    .append("     */\n");
             j.append("    public static ").append(ret == null ? "void" : ret.javaType()).append(' ').append(f.name())
                     .append('(').append(String.join(", ", sig)).append(") {\n");
             j.append("        MethodHandle mh$ = ").append(f.name()).append("$handle();\n");
@@ -724,17 +901,30 @@ public class Generator {
         }
         if (maxAlign < info.align()) j.append("\n            .withByteAlignment(").append(info.align()).append(")");
         j.append("\n            .withName(\"").append(cls).append("\");\n\n");
-        j.append("    static {\n        if ($LAYOUT.byteSize() != ").append(info.size()).append("L) {\n"
+        j.append("    static {\n        posix_h.platform(); // fails fast off the platform whose layouts these are\n"
+                + "        if ($LAYOUT.byteSize() != ").append(info.size()).append("L) {\n"
                 + "            throw new AssertionError(\"").append(cls).append(": layout size \" + $LAYOUT.byteSize() + \" != sizeof ")
                 .append(info.size()).append("\");\n        }\n    }\n\n");
 
+        String ct = "{@code " + s.cType() + "}";
+        j.append("    /**\n     * The layout of ").append(ct).append(".\n     *\n     * @return the struct layout\n     */\n");
         j.append("    public static GroupLayout layout() {\n        return $LAYOUT;\n    }\n\n");
+        j.append("    /**\n     * {@code sizeof(").append(s.cType()).append(")}.\n     *\n     * @return ")
+                .append(info.size()).append("\n     */\n");
         j.append("    public static long sizeof() {\n        return $LAYOUT.byteSize();\n    }\n\n");
+        j.append("    /**\n     * Allocates one ").append(ct).append(".\n     *\n"
+                + "     * @param allocator where the memory comes from\n     * @return the new struct's segment\n     */\n");
         j.append("    public static MemorySegment allocate(SegmentAllocator allocator) {\n"
                 + "        return allocator.allocate($LAYOUT);\n    }\n\n");
+        j.append("    /**\n     * Allocates an array of ").append(ct).append(".\n     *\n"
+                + "     * @param elementCount the number of elements\n     * @param allocator where the memory comes from\n"
+                + "     * @return the new array's segment\n     */\n");
         j.append("    public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {\n"
                 + "        return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));\n    }\n\n");
-        j.append("    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */\n");
+        j.append("    /**\n     * The element at {@code index} of an array of ").append(ct)
+                .append(" (the slice runs to the array's end, as in jextract).\n     *\n"
+                + "     * @param array the array's segment\n     * @param index the element's index\n"
+                + "     * @return the element's segment\n     */\n");
         j.append("    public static MemorySegment asSlice(MemorySegment array, long index) {\n"
                 + "        return array.asSlice($LAYOUT.byteSize() * index);\n    }\n");
 
@@ -743,12 +933,23 @@ public class Generator {
             String type = m.carrier() == null ? "SequenceLayout" : m.carrier().layoutType();
             j.append("\n    // ---- ").append(n).append(" (").append(m.field().kind()).append(", offset ").append(m.offset())
                     .append(", size ").append(m.size()).append(")\n\n");
+            String fd = "{@code " + doc(m.field().expr()) + "}";
+            j.append("    /**\n     * The offset of ").append(fd).append(".\n     *\n     * @return ").append(m.offset())
+                    .append("\n     */\n");
             j.append("    public static long ").append(n).append("$offset() {\n        return ").append(n).append("$OFFSET;\n    }\n\n");
+            j.append("    /**\n     * The layout of ").append(fd).append(".\n     *\n     * @return the field's layout\n     */\n");
             j.append("    public static ").append(type).append(' ').append(n).append("$layout() {\n        return ").append(n)
                     .append("$LAYOUT;\n    }\n\n");
+            String getterDoc = "    /**\n     * Reads " + fd + ".\n     *\n     * @param struct the struct's segment\n"
+                    + "     * @return " + (m.carrier() == null ? "the field's bytes (a slice of struct)" : "the field's value") + "\n     */\n";
+            String setterDoc = "    /**\n     * Writes " + fd + ".\n     *\n     * @param struct the struct's segment\n"
+                    + "     * @param fieldValue " + (m.carrier() == null ? "the " + m.size() + " bytes to copy in" : "the value")
+                    + "\n     */\n";
+            j.append(getterDoc);
             if (m.carrier() == null) {
                 j.append("    public static MemorySegment ").append(n).append("(MemorySegment struct) {\n"
                         + "        return struct.asSlice(").append(n).append("$OFFSET, ").append(m.size()).append("L);\n    }\n\n");
+                j.append(setterDoc);
                 j.append("    public static void ").append(n).append("(MemorySegment struct, MemorySegment fieldValue) {\n"
                         + "        MemorySegment.copy(fieldValue, 0L, struct, ").append(n).append("$OFFSET, ").append(m.size())
                         .append("L);\n    }\n");
@@ -756,6 +957,7 @@ public class Generator {
                 String jt = m.carrier().javaType();
                 j.append("    public static ").append(jt).append(' ').append(n).append("(MemorySegment struct) {\n"
                         + "        return struct.get(").append(n).append("$LAYOUT, ").append(n).append("$OFFSET);\n    }\n\n");
+                j.append(setterDoc);
                 j.append("    public static void ").append(n).append("(MemorySegment struct, ").append(jt)
                         .append(" fieldValue) {\n        struct.set(").append(n).append("$LAYOUT, ").append(n)
                         .append("$OFFSET, fieldValue);\n    }\n");
@@ -765,12 +967,128 @@ public class Generator {
         return j.toString();
     }
 
+    // ---- package-info
+
+    static String packageInfo(Spec spec, Probe probe) {
+        StringBuilder j = new StringBuilder();
+        j.append(FILE_HEADER).append("\n/**\n");
+        j.append(" * The FFM bindings pysocket calls the C library through, generated by {@code native/generate}\n"
+                + " * for ").append(probe.platform().describe()).append(" from native/headers.h, native/constants.txt,\n"
+                + " * native/functions.txt, native/structs.txt and the system headers. Every file here is generated:\n"
+                + " * never edit one, change those inputs and regenerate (docs/bindings.md). The package is not\n"
+                + " * exported; the library's own code is its only user.\n *\n");
+        j.append(" * <p>Where to start: {@link ").append(PACKAGE).append('.').append(HEADER_CLASS).append("} holds the constants\n"
+                + " * ({@code posix_h.AF_INET()}), the downcalls ({@code posix_h.socket(capturedState, domain, type,\n"
+                + " * protocol)}; the captured-state segment comes first and receives errno) and\n"
+                + " * {@link ").append(PACKAGE).append('.').append(HEADER_CLASS).append("#platform()}. Each C struct has a class of its own,\n"
+                + " * named like it, with its layout, field offsets and accessors:\n * <ul>\n");
+        for (Struct st : spec.structs()) {
+            j.append(" *   <li>{@link ").append(PACKAGE).append('.').append(st.name()).append("}: {@code ").append(st.cType())
+                    .append("}</li>\n");
+        }
+        j.append(" * </ul>\n *\n * <p>The first use of any of these classes checks that the JVM runs on the platform above and\n"
+                + " * throws {@link java.lang.UnsatisfiedLinkError} if it does not.\n */\n");
+        j.append("package ").append(PACKAGE).append(";\n");
+        return j.toString();
+    }
+
+    // ---- the constants of the Python modules, in their marked regions
+
+    static final String REGION_BEGIN = "// <generated by native/generate: constants>";
+    static final String REGION_END = "// </generated>";
+
+    /** Text for plain javadoc (not inside {@code ...}). */
+    static String html(String text) {
+        return doc(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+
+    /**
+     * The lines between a module's region markers: one public constant per constants.txt line of
+     * that module, in file order, with a blank line where the file has one. The text holds names,
+     * Java types and references but no values, so it is the same on every platform whose values
+     * have the same types.
+     */
+    static String moduleRegion(String module, List<Constant> constants, Probe probe, List<String> skipped) {
+        StringBuilder j = new StringBuilder();
+        j.append("    // From native/constants.txt (`module ").append(module)
+                .append("`); edit that file and rerun native/generate.\n");
+        boolean first = true;
+        for (Constant k : constants) {
+            BigInteger value = probe.constants().get(k.name());
+            if (value == null) {
+                skipped.add(k.name());
+                continue;
+            }
+            if (k.groupStart() && !first) j.append('\n');
+            first = false;
+            String type = javaLiteral(value, k.name()).split("\t")[0];
+            String c = k.expr().equals(k.name()) ? "the C constant {@code " + k.name() + "}"
+                    : "the C value {@code " + doc(k.expr()) + "}";
+            String sentence = "{@code " + module + "." + k.name() + "}: " + c
+                    + (k.see() == null ? "" : " (" + html(k.see()) + ")")
+                    + (k.fallback() == null ? "" : ", or CPython's own value {@code " + doc(k.fallback())
+                    + "} where the headers lack it") + ".";
+            if (sentence.length() + 11 <= 110) {
+                j.append("    /** ").append(sentence).append(" */\n");
+            } else {
+                j.append("    /**\n");
+                StringBuilder line = new StringBuilder();
+                for (String word : sentence.split(" ")) {
+                    if (line.length() > 0 && line.length() + 1 + word.length() > 100) {
+                        j.append("     * ").append(line).append('\n');
+                        line.setLength(0);
+                    }
+                    if (line.length() > 0) line.append(' ');
+                    line.append(word);
+                }
+                j.append("     * ").append(line).append("\n     */\n");
+            }
+            j.append("    public static final ").append(type).append(' ').append(k.name()).append(" = ")
+                    .append(HEADER_CLASS).append('.').append(k.name()).append("();\n");
+        }
+        return j.toString();
+    }
+
+    /** {@code source} with the text between its region markers replaced by {@code region}. */
+    static String splice(String source, String region, String where) {
+        List<String> lines = List.of(source.split("\n", -1));
+        int begin = -1, end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals(REGION_BEGIN)) {
+                if (begin >= 0) throw new SpecError(where + ": two `" + REGION_BEGIN + "` lines");
+                begin = i;
+            } else if (line.equals(REGION_END) && begin >= 0 && end < 0) {
+                end = i;
+            }
+        }
+        if (begin < 0 || end < 0) {
+            throw new SpecError(where + ": no region `" + REGION_BEGIN + "` ... `" + REGION_END
+                    + "` for its constants; add the two marker lines where they belong");
+        }
+        return String.join("\n", lines.subList(0, begin + 1)) + "\n" + region
+                + String.join("\n", lines.subList(end, lines.size()));
+    }
+
+    /** Writes {@code text} unless the file already holds exactly it. */
+    static void writeIfChanged(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            Files.write(target, bytes);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------
     // Driver
 
-    static void generate(Path nativeDir, Path probeOut, Path outDir, Path report) throws IOException {
+    static void generate(Path nativeDir, Path probeOut, Path outDir, Path report, String platform,
+                         Path moduleSrc, Path moduleOut) throws IOException {
         Spec spec = parseSpec(nativeDir);
         Probe probe = readProbe(probeOut);
+        if (!probe.platform().id().equals(platform)) {
+            throw new SpecError("the bindings folder is named for " + platform + " (uname) but the compiler targets "
+                    + probe.platform().id() + " (its predefined macros)");
+        }
 
         List<String> emitted = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -782,7 +1100,22 @@ public class Generator {
 
         Map<String, String> files = new TreeMap<>();
         files.put(HEADER_CLASS + ".java", headerClass(spec, probe, emitted));
+        files.put("package-info.java", packageInfo(spec, probe));
         for (Struct s : spec.structs()) files.put(s.name() + ".java", structClass(s, probe));
+
+        Map<String, List<Constant>> modules = new TreeMap<>();
+        for (Constant k : spec.constants()) {
+            if (k.module() != null) modules.computeIfAbsent(k.module(), m -> new ArrayList<>()).add(k);
+        }
+        Map<String, String> moduleFiles = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (Map.Entry<String, List<Constant>> e : modules.entrySet()) {
+            String file = e.getKey() + ".java";
+            Path source = moduleSrc.resolve(file);
+            if (!Files.exists(source)) throw new SpecError("constants.txt names module " + e.getKey() + " but " + source + " does not exist");
+            moduleFiles.put(file, splice(Files.readString(source, StandardCharsets.UTF_8),
+                    moduleRegion(e.getKey(), e.getValue(), probe, skipped), source.toString()));
+        }
 
         Files.createDirectories(outDir);
         try (Stream<Path> existing = Files.list(outDir)) {
@@ -797,19 +1130,23 @@ public class Generator {
                 }
             }
         }
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            Path target = outDir.resolve(e.getKey());
-            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-            if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                Files.write(target, bytes);
-            }
-        }
+        for (Map.Entry<String, String> e : files.entrySet()) writeIfChanged(outDir.resolve(e.getKey()), e.getValue());
+        Files.createDirectories(moduleOut);
+        for (Map.Entry<String, String> e : moduleFiles.entrySet()) writeIfChanged(moduleOut.resolve(e.getKey()), e.getValue());
 
         StringBuilder r = new StringBuilder();
         r.append("# native/generate report\n");
         r.append("constants emitted: ").append(emitted.size()).append(" of ").append(spec.constants().size()).append('\n');
         r.append("functions emitted: ").append(spec.functions().size()).append('\n');
         r.append("structs emitted: ").append(spec.structs().size()).append('\n');
+        r.append("platform: ").append(probe.platform().describe()).append('\n');
+        for (Map.Entry<String, List<Constant>> e : modules.entrySet()) {
+            long n = e.getValue().stream().filter(k -> probe.constants().containsKey(k.name())).count();
+            r.append("module ").append(e.getKey()).append(": ").append(n).append(" constants\n");
+        }
+        r.append("\n# Constants with CPython's own value, as this machine's headers lack them: ")
+                .append(probe.fallbacks().size()).append('\n');
+        for (String f : probe.fallbacks()) r.append(f).append('\n');
         r.append("\n# Constants in native/constants.txt that this machine's headers lack (not emitted): ")
                 .append(missing.size()).append('\n');
         for (String m : missing) r.append(m).append('\n');
@@ -819,10 +1156,20 @@ public class Generator {
             Files.writeString(report, r.toString(), StandardCharsets.UTF_8);
         }
 
-        System.out.println("native/generate: " + emitted.size() + " constants, " + spec.functions().size()
+        List<String> perModule = new ArrayList<>();
+        for (Map.Entry<String, List<Constant>> e : modules.entrySet()) {
+            perModule.add(e.getValue().stream().filter(k -> probe.constants().containsKey(k.name())).count() + " " + e.getKey());
+        }
+        System.out.println("native/generate: " + probe.platform().describe() + ": " + emitted.size() + " constants ("
+                + String.join(", ", perModule) + " in the modules' regions; " + probe.fallbacks().size()
+                + " with CPython's own value), " + spec.functions().size()
                 + " functions, " + spec.structs().size() + " structs; " + missing.size()
                 + " constants missing from the headers" + (missing.isEmpty() ? "" : " (" + String.join(", ", missing)
                 + (writeReport ? "; listed in " + report : "") + ")"));
+        if (!skipped.isEmpty()) {
+            System.err.println("native/generate: warning: module constants the headers lack, left out of their module: "
+                    + String.join(", ", skipped) + " (give them a `fallback` in constants.txt to keep the API the same)");
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -832,11 +1179,12 @@ public class Generator {
                 Path out = Path.of(args[2]);
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.writeString(out, probeSource(spec), StandardCharsets.UTF_8);
-            } else if (args.length == 5 && args[0].equals("generate")) {
-                generate(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
+            } else if (args.length == 8 && args[0].equals("generate")) {
+                generate(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), args[5],
+                        Path.of(args[6]), Path.of(args[7]));
             } else {
                 System.err.println("usage: Generator probe NATIVE_DIR PROBE_C\n"
-                        + "       Generator generate NATIVE_DIR PROBE_OUTPUT OUT_DIR REPORT");
+                        + "       Generator generate NATIVE_DIR PROBE_OUTPUT OUT_DIR REPORT PLATFORM MODULE_SRC MODULE_OUT");
                 System.exit(2);
             }
         } catch (SpecError e) {

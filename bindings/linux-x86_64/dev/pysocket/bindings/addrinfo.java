@@ -62,172 +62,378 @@ public final class addrinfo {
             .withName("addrinfo");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 48L) {
             throw new AssertionError("addrinfo: layout size " + $LAYOUT.byteSize() + " != sizeof 48");
         }
     }
 
+    /**
+     * The layout of {@code struct addrinfo}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct addrinfo)}.
+     *
+     * @return 48
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct addrinfo}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct addrinfo}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct addrinfo} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- ai_flags (s32, offset 0, size 4)
 
+    /**
+     * The offset of {@code ai_flags}.
+     *
+     * @return 0
+     */
     public static long ai_flags$offset() {
         return ai_flags$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_flags}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ai_flags$layout() {
         return ai_flags$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_flags}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ai_flags(MemorySegment struct) {
         return struct.get(ai_flags$LAYOUT, ai_flags$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_flags}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_flags(MemorySegment struct, int fieldValue) {
         struct.set(ai_flags$LAYOUT, ai_flags$OFFSET, fieldValue);
     }
 
     // ---- ai_family (s32, offset 4, size 4)
 
+    /**
+     * The offset of {@code ai_family}.
+     *
+     * @return 4
+     */
     public static long ai_family$offset() {
         return ai_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ai_family$layout() {
         return ai_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ai_family(MemorySegment struct) {
         return struct.get(ai_family$LAYOUT, ai_family$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_family(MemorySegment struct, int fieldValue) {
         struct.set(ai_family$LAYOUT, ai_family$OFFSET, fieldValue);
     }
 
     // ---- ai_socktype (s32, offset 8, size 4)
 
+    /**
+     * The offset of {@code ai_socktype}.
+     *
+     * @return 8
+     */
     public static long ai_socktype$offset() {
         return ai_socktype$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_socktype}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ai_socktype$layout() {
         return ai_socktype$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_socktype}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ai_socktype(MemorySegment struct) {
         return struct.get(ai_socktype$LAYOUT, ai_socktype$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_socktype}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_socktype(MemorySegment struct, int fieldValue) {
         struct.set(ai_socktype$LAYOUT, ai_socktype$OFFSET, fieldValue);
     }
 
     // ---- ai_protocol (s32, offset 12, size 4)
 
+    /**
+     * The offset of {@code ai_protocol}.
+     *
+     * @return 12
+     */
     public static long ai_protocol$offset() {
         return ai_protocol$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_protocol}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ai_protocol$layout() {
         return ai_protocol$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_protocol}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ai_protocol(MemorySegment struct) {
         return struct.get(ai_protocol$LAYOUT, ai_protocol$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_protocol}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_protocol(MemorySegment struct, int fieldValue) {
         struct.set(ai_protocol$LAYOUT, ai_protocol$OFFSET, fieldValue);
     }
 
     // ---- ai_addrlen (u32, offset 16, size 4)
 
+    /**
+     * The offset of {@code ai_addrlen}.
+     *
+     * @return 16
+     */
     public static long ai_addrlen$offset() {
         return ai_addrlen$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_addrlen}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ai_addrlen$layout() {
         return ai_addrlen$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_addrlen}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ai_addrlen(MemorySegment struct) {
         return struct.get(ai_addrlen$LAYOUT, ai_addrlen$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_addrlen}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_addrlen(MemorySegment struct, int fieldValue) {
         struct.set(ai_addrlen$LAYOUT, ai_addrlen$OFFSET, fieldValue);
     }
 
     // ---- ai_addr (ptr, offset 24, size 8)
 
+    /**
+     * The offset of {@code ai_addr}.
+     *
+     * @return 24
+     */
     public static long ai_addr$offset() {
         return ai_addr$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_addr}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout ai_addr$layout() {
         return ai_addr$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_addr}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment ai_addr(MemorySegment struct) {
         return struct.get(ai_addr$LAYOUT, ai_addr$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_addr}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_addr(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(ai_addr$LAYOUT, ai_addr$OFFSET, fieldValue);
     }
 
     // ---- ai_canonname (ptr, offset 32, size 8)
 
+    /**
+     * The offset of {@code ai_canonname}.
+     *
+     * @return 32
+     */
     public static long ai_canonname$offset() {
         return ai_canonname$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_canonname}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout ai_canonname$layout() {
         return ai_canonname$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_canonname}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment ai_canonname(MemorySegment struct) {
         return struct.get(ai_canonname$LAYOUT, ai_canonname$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_canonname}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_canonname(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(ai_canonname$LAYOUT, ai_canonname$OFFSET, fieldValue);
     }
 
     // ---- ai_next (ptr, offset 40, size 8)
 
+    /**
+     * The offset of {@code ai_next}.
+     *
+     * @return 40
+     */
     public static long ai_next$offset() {
         return ai_next$OFFSET;
     }
 
+    /**
+     * The layout of {@code ai_next}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout ai_next$layout() {
         return ai_next$LAYOUT;
     }
 
+    /**
+     * Reads {@code ai_next}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment ai_next(MemorySegment struct) {
         return struct.get(ai_next$LAYOUT, ai_next$OFFSET);
     }
 
+    /**
+     * Writes {@code ai_next}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ai_next(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(ai_next$LAYOUT, ai_next$OFFSET, fieldValue);
     }

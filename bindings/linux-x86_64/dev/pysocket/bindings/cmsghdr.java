@@ -40,82 +40,178 @@ public final class cmsghdr {
             .withName("cmsghdr");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("cmsghdr: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct cmsghdr}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct cmsghdr)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct cmsghdr}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct cmsghdr}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct cmsghdr} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- cmsg_len (u64, offset 0, size 8)
 
+    /**
+     * The offset of {@code cmsg_len}.
+     *
+     * @return 0
+     */
     public static long cmsg_len$offset() {
         return cmsg_len$OFFSET;
     }
 
+    /**
+     * The layout of {@code cmsg_len}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong cmsg_len$layout() {
         return cmsg_len$LAYOUT;
     }
 
+    /**
+     * Reads {@code cmsg_len}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long cmsg_len(MemorySegment struct) {
         return struct.get(cmsg_len$LAYOUT, cmsg_len$OFFSET);
     }
 
+    /**
+     * Writes {@code cmsg_len}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void cmsg_len(MemorySegment struct, long fieldValue) {
         struct.set(cmsg_len$LAYOUT, cmsg_len$OFFSET, fieldValue);
     }
 
     // ---- cmsg_level (s32, offset 8, size 4)
 
+    /**
+     * The offset of {@code cmsg_level}.
+     *
+     * @return 8
+     */
     public static long cmsg_level$offset() {
         return cmsg_level$OFFSET;
     }
 
+    /**
+     * The layout of {@code cmsg_level}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt cmsg_level$layout() {
         return cmsg_level$LAYOUT;
     }
 
+    /**
+     * Reads {@code cmsg_level}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int cmsg_level(MemorySegment struct) {
         return struct.get(cmsg_level$LAYOUT, cmsg_level$OFFSET);
     }
 
+    /**
+     * Writes {@code cmsg_level}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void cmsg_level(MemorySegment struct, int fieldValue) {
         struct.set(cmsg_level$LAYOUT, cmsg_level$OFFSET, fieldValue);
     }
 
     // ---- cmsg_type (s32, offset 12, size 4)
 
+    /**
+     * The offset of {@code cmsg_type}.
+     *
+     * @return 12
+     */
     public static long cmsg_type$offset() {
         return cmsg_type$OFFSET;
     }
 
+    /**
+     * The layout of {@code cmsg_type}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt cmsg_type$layout() {
         return cmsg_type$LAYOUT;
     }
 
+    /**
+     * Reads {@code cmsg_type}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int cmsg_type(MemorySegment struct) {
         return struct.get(cmsg_type$LAYOUT, cmsg_type$OFFSET);
     }
 
+    /**
+     * Writes {@code cmsg_type}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void cmsg_type(MemorySegment struct, int fieldValue) {
         struct.set(cmsg_type$LAYOUT, cmsg_type$OFFSET, fieldValue);
     }

@@ -36,64 +36,138 @@ public final class epoll_event {
             .withName("epoll_event");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 12L) {
             throw new AssertionError("epoll_event: layout size " + $LAYOUT.byteSize() + " != sizeof 12");
         }
     }
 
+    /**
+     * The layout of {@code struct epoll_event}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct epoll_event)}.
+     *
+     * @return 12
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct epoll_event}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct epoll_event}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct epoll_event} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- events (u32, offset 0, size 4)
 
+    /**
+     * The offset of {@code events}.
+     *
+     * @return 0
+     */
     public static long events$offset() {
         return events$OFFSET;
     }
 
+    /**
+     * The layout of {@code events}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt events$layout() {
         return events$LAYOUT;
     }
 
+    /**
+     * Reads {@code events}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int events(MemorySegment struct) {
         return struct.get(events$LAYOUT, events$OFFSET);
     }
 
+    /**
+     * Writes {@code events}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void events(MemorySegment struct, int fieldValue) {
         struct.set(events$LAYOUT, events$OFFSET, fieldValue);
     }
 
     // ---- data (u64, offset 4, size 8)
 
+    /**
+     * The offset of {@code data.u64}.
+     *
+     * @return 4
+     */
     public static long data$offset() {
         return data$OFFSET;
     }
 
+    /**
+     * The layout of {@code data.u64}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong data$layout() {
         return data$LAYOUT;
     }
 
+    /**
+     * Reads {@code data.u64}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long data(MemorySegment struct) {
         return struct.get(data$LAYOUT, data$OFFSET);
     }
 
+    /**
+     * Writes {@code data.u64}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void data(MemorySegment struct, long fieldValue) {
         struct.set(data$LAYOUT, data$OFFSET, fieldValue);
     }

@@ -32,46 +32,98 @@ public final class fd_set {
             .withName("fd_set");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 128L) {
             throw new AssertionError("fd_set: layout size " + $LAYOUT.byteSize() + " != sizeof 128");
         }
     }
 
+    /**
+     * The layout of {@code fd_set}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(fd_set)}.
+     *
+     * @return 128
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code fd_set}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code fd_set}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code fd_set} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- fds_bits (bytes, offset 0, size 128)
 
+    /**
+     * The offset of {@code fds_bits}.
+     *
+     * @return 0
+     */
     public static long fds_bits$offset() {
         return fds_bits$OFFSET;
     }
 
+    /**
+     * The layout of {@code fds_bits}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout fds_bits$layout() {
         return fds_bits$LAYOUT;
     }
 
+    /**
+     * Reads {@code fds_bits}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment fds_bits(MemorySegment struct) {
         return struct.asSlice(fds_bits$OFFSET, 128L);
     }
 
+    /**
+     * Writes {@code fds_bits}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 128 bytes to copy in
+     */
     public static void fds_bits(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, fds_bits$OFFSET, 128L);
     }

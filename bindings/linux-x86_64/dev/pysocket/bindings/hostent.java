@@ -49,118 +49,258 @@ public final class hostent {
             .withName("hostent");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 32L) {
             throw new AssertionError("hostent: layout size " + $LAYOUT.byteSize() + " != sizeof 32");
         }
     }
 
+    /**
+     * The layout of {@code struct hostent}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct hostent)}.
+     *
+     * @return 32
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct hostent}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct hostent}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct hostent} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- h_name (ptr, offset 0, size 8)
 
+    /**
+     * The offset of {@code h_name}.
+     *
+     * @return 0
+     */
     public static long h_name$offset() {
         return h_name$OFFSET;
     }
 
+    /**
+     * The layout of {@code h_name}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout h_name$layout() {
         return h_name$LAYOUT;
     }
 
+    /**
+     * Reads {@code h_name}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment h_name(MemorySegment struct) {
         return struct.get(h_name$LAYOUT, h_name$OFFSET);
     }
 
+    /**
+     * Writes {@code h_name}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void h_name(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(h_name$LAYOUT, h_name$OFFSET, fieldValue);
     }
 
     // ---- h_aliases (ptr, offset 8, size 8)
 
+    /**
+     * The offset of {@code h_aliases}.
+     *
+     * @return 8
+     */
     public static long h_aliases$offset() {
         return h_aliases$OFFSET;
     }
 
+    /**
+     * The layout of {@code h_aliases}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout h_aliases$layout() {
         return h_aliases$LAYOUT;
     }
 
+    /**
+     * Reads {@code h_aliases}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment h_aliases(MemorySegment struct) {
         return struct.get(h_aliases$LAYOUT, h_aliases$OFFSET);
     }
 
+    /**
+     * Writes {@code h_aliases}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void h_aliases(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(h_aliases$LAYOUT, h_aliases$OFFSET, fieldValue);
     }
 
     // ---- h_addrtype (s32, offset 16, size 4)
 
+    /**
+     * The offset of {@code h_addrtype}.
+     *
+     * @return 16
+     */
     public static long h_addrtype$offset() {
         return h_addrtype$OFFSET;
     }
 
+    /**
+     * The layout of {@code h_addrtype}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt h_addrtype$layout() {
         return h_addrtype$LAYOUT;
     }
 
+    /**
+     * Reads {@code h_addrtype}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int h_addrtype(MemorySegment struct) {
         return struct.get(h_addrtype$LAYOUT, h_addrtype$OFFSET);
     }
 
+    /**
+     * Writes {@code h_addrtype}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void h_addrtype(MemorySegment struct, int fieldValue) {
         struct.set(h_addrtype$LAYOUT, h_addrtype$OFFSET, fieldValue);
     }
 
     // ---- h_length (s32, offset 20, size 4)
 
+    /**
+     * The offset of {@code h_length}.
+     *
+     * @return 20
+     */
     public static long h_length$offset() {
         return h_length$OFFSET;
     }
 
+    /**
+     * The layout of {@code h_length}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt h_length$layout() {
         return h_length$LAYOUT;
     }
 
+    /**
+     * Reads {@code h_length}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int h_length(MemorySegment struct) {
         return struct.get(h_length$LAYOUT, h_length$OFFSET);
     }
 
+    /**
+     * Writes {@code h_length}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void h_length(MemorySegment struct, int fieldValue) {
         struct.set(h_length$LAYOUT, h_length$OFFSET, fieldValue);
     }
 
     // ---- h_addr_list (ptr, offset 24, size 8)
 
+    /**
+     * The offset of {@code h_addr_list}.
+     *
+     * @return 24
+     */
     public static long h_addr_list$offset() {
         return h_addr_list$OFFSET;
     }
 
+    /**
+     * The layout of {@code h_addr_list}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout h_addr_list$layout() {
         return h_addr_list$LAYOUT;
     }
 
+    /**
+     * Reads {@code h_addr_list}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment h_addr_list(MemorySegment struct) {
         return struct.get(h_addr_list$LAYOUT, h_addr_list$OFFSET);
     }
 
+    /**
+     * Writes {@code h_addr_list}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void h_addr_list(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(h_addr_list$LAYOUT, h_addr_list$OFFSET, fieldValue);
     }

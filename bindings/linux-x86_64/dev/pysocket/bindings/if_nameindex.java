@@ -38,64 +38,138 @@ public final class if_nameindex {
             .withName("if_nameindex");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("if_nameindex: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct if_nameindex}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct if_nameindex)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct if_nameindex}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct if_nameindex}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct if_nameindex} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- if_index (u32, offset 0, size 4)
 
+    /**
+     * The offset of {@code if_index}.
+     *
+     * @return 0
+     */
     public static long if_index$offset() {
         return if_index$OFFSET;
     }
 
+    /**
+     * The layout of {@code if_index}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt if_index$layout() {
         return if_index$LAYOUT;
     }
 
+    /**
+     * Reads {@code if_index}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int if_index(MemorySegment struct) {
         return struct.get(if_index$LAYOUT, if_index$OFFSET);
     }
 
+    /**
+     * Writes {@code if_index}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void if_index(MemorySegment struct, int fieldValue) {
         struct.set(if_index$LAYOUT, if_index$OFFSET, fieldValue);
     }
 
     // ---- if_name (ptr, offset 8, size 8)
 
+    /**
+     * The offset of {@code if_name}.
+     *
+     * @return 8
+     */
     public static long if_name$offset() {
         return if_name$OFFSET;
     }
 
+    /**
+     * The layout of {@code if_name}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout if_name$layout() {
         return if_name$LAYOUT;
     }
 
+    /**
+     * Reads {@code if_name}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment if_name(MemorySegment struct) {
         return struct.get(if_name$LAYOUT, if_name$OFFSET);
     }
 
+    /**
+     * Writes {@code if_name}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void if_name(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(if_name$LAYOUT, if_name$OFFSET, fieldValue);
     }

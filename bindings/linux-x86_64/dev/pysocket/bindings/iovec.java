@@ -37,64 +37,138 @@ public final class iovec {
             .withName("iovec");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("iovec: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct iovec}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct iovec)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct iovec}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct iovec}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct iovec} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- iov_base (ptr, offset 0, size 8)
 
+    /**
+     * The offset of {@code iov_base}.
+     *
+     * @return 0
+     */
     public static long iov_base$offset() {
         return iov_base$OFFSET;
     }
 
+    /**
+     * The layout of {@code iov_base}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout iov_base$layout() {
         return iov_base$LAYOUT;
     }
 
+    /**
+     * Reads {@code iov_base}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment iov_base(MemorySegment struct) {
         return struct.get(iov_base$LAYOUT, iov_base$OFFSET);
     }
 
+    /**
+     * Writes {@code iov_base}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void iov_base(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(iov_base$LAYOUT, iov_base$OFFSET, fieldValue);
     }
 
     // ---- iov_len (u64, offset 8, size 8)
 
+    /**
+     * The offset of {@code iov_len}.
+     *
+     * @return 8
+     */
     public static long iov_len$offset() {
         return iov_len$OFFSET;
     }
 
+    /**
+     * The layout of {@code iov_len}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong iov_len$layout() {
         return iov_len$LAYOUT;
     }
 
+    /**
+     * Reads {@code iov_len}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long iov_len(MemorySegment struct) {
         return struct.get(iov_len$LAYOUT, iov_len$OFFSET);
     }
 
+    /**
+     * Writes {@code iov_len}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void iov_len(MemorySegment struct, long fieldValue) {
         struct.set(iov_len$LAYOUT, iov_len$OFFSET, fieldValue);
     }

@@ -36,64 +36,138 @@ public final class ip_mreq {
             .withName("ip_mreq");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 8L) {
             throw new AssertionError("ip_mreq: layout size " + $LAYOUT.byteSize() + " != sizeof 8");
         }
     }
 
+    /**
+     * The layout of {@code struct ip_mreq}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct ip_mreq)}.
+     *
+     * @return 8
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct ip_mreq}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct ip_mreq}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct ip_mreq} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- imr_multiaddr (bytes, offset 0, size 4)
 
+    /**
+     * The offset of {@code imr_multiaddr}.
+     *
+     * @return 0
+     */
     public static long imr_multiaddr$offset() {
         return imr_multiaddr$OFFSET;
     }
 
+    /**
+     * The layout of {@code imr_multiaddr}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout imr_multiaddr$layout() {
         return imr_multiaddr$LAYOUT;
     }
 
+    /**
+     * Reads {@code imr_multiaddr}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment imr_multiaddr(MemorySegment struct) {
         return struct.asSlice(imr_multiaddr$OFFSET, 4L);
     }
 
+    /**
+     * Writes {@code imr_multiaddr}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 4 bytes to copy in
+     */
     public static void imr_multiaddr(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, imr_multiaddr$OFFSET, 4L);
     }
 
     // ---- imr_interface (bytes, offset 4, size 4)
 
+    /**
+     * The offset of {@code imr_interface}.
+     *
+     * @return 4
+     */
     public static long imr_interface$offset() {
         return imr_interface$OFFSET;
     }
 
+    /**
+     * The layout of {@code imr_interface}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout imr_interface$layout() {
         return imr_interface$LAYOUT;
     }
 
+    /**
+     * Reads {@code imr_interface}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment imr_interface(MemorySegment struct) {
         return struct.asSlice(imr_interface$OFFSET, 4L);
     }
 
+    /**
+     * Writes {@code imr_interface}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 4 bytes to copy in
+     */
     public static void imr_interface(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, imr_interface$OFFSET, 4L);
     }

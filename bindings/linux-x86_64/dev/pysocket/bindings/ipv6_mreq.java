@@ -37,64 +37,138 @@ public final class ipv6_mreq {
             .withName("ipv6_mreq");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 20L) {
             throw new AssertionError("ipv6_mreq: layout size " + $LAYOUT.byteSize() + " != sizeof 20");
         }
     }
 
+    /**
+     * The layout of {@code struct ipv6_mreq}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct ipv6_mreq)}.
+     *
+     * @return 20
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct ipv6_mreq}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct ipv6_mreq}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct ipv6_mreq} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- ipv6mr_multiaddr (bytes, offset 0, size 16)
 
+    /**
+     * The offset of {@code ipv6mr_multiaddr}.
+     *
+     * @return 0
+     */
     public static long ipv6mr_multiaddr$offset() {
         return ipv6mr_multiaddr$OFFSET;
     }
 
+    /**
+     * The layout of {@code ipv6mr_multiaddr}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout ipv6mr_multiaddr$layout() {
         return ipv6mr_multiaddr$LAYOUT;
     }
 
+    /**
+     * Reads {@code ipv6mr_multiaddr}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment ipv6mr_multiaddr(MemorySegment struct) {
         return struct.asSlice(ipv6mr_multiaddr$OFFSET, 16L);
     }
 
+    /**
+     * Writes {@code ipv6mr_multiaddr}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 16 bytes to copy in
+     */
     public static void ipv6mr_multiaddr(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, ipv6mr_multiaddr$OFFSET, 16L);
     }
 
     // ---- ipv6mr_interface (u32, offset 16, size 4)
 
+    /**
+     * The offset of {@code ipv6mr_interface}.
+     *
+     * @return 16
+     */
     public static long ipv6mr_interface$offset() {
         return ipv6mr_interface$OFFSET;
     }
 
+    /**
+     * The layout of {@code ipv6mr_interface}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt ipv6mr_interface$layout() {
         return ipv6mr_interface$LAYOUT;
     }
 
+    /**
+     * Reads {@code ipv6mr_interface}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int ipv6mr_interface(MemorySegment struct) {
         return struct.get(ipv6mr_interface$LAYOUT, ipv6mr_interface$OFFSET);
     }
 
+    /**
+     * Writes {@code ipv6mr_interface}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ipv6mr_interface(MemorySegment struct, int fieldValue) {
         struct.set(ipv6mr_interface$LAYOUT, ipv6mr_interface$OFFSET, fieldValue);
     }

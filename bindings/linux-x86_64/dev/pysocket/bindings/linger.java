@@ -35,64 +35,138 @@ public final class linger {
             .withName("linger");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 8L) {
             throw new AssertionError("linger: layout size " + $LAYOUT.byteSize() + " != sizeof 8");
         }
     }
 
+    /**
+     * The layout of {@code struct linger}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct linger)}.
+     *
+     * @return 8
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct linger}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct linger}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct linger} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- l_onoff (s32, offset 0, size 4)
 
+    /**
+     * The offset of {@code l_onoff}.
+     *
+     * @return 0
+     */
     public static long l_onoff$offset() {
         return l_onoff$OFFSET;
     }
 
+    /**
+     * The layout of {@code l_onoff}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt l_onoff$layout() {
         return l_onoff$LAYOUT;
     }
 
+    /**
+     * Reads {@code l_onoff}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int l_onoff(MemorySegment struct) {
         return struct.get(l_onoff$LAYOUT, l_onoff$OFFSET);
     }
 
+    /**
+     * Writes {@code l_onoff}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void l_onoff(MemorySegment struct, int fieldValue) {
         struct.set(l_onoff$LAYOUT, l_onoff$OFFSET, fieldValue);
     }
 
     // ---- l_linger (s32, offset 4, size 4)
 
+    /**
+     * The offset of {@code l_linger}.
+     *
+     * @return 4
+     */
     public static long l_linger$offset() {
         return l_linger$OFFSET;
     }
 
+    /**
+     * The layout of {@code l_linger}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt l_linger$layout() {
         return l_linger$LAYOUT;
     }
 
+    /**
+     * Reads {@code l_linger}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int l_linger(MemorySegment struct) {
         return struct.get(l_linger$LAYOUT, l_linger$OFFSET);
     }
 
+    /**
+     * Writes {@code l_linger}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void l_linger(MemorySegment struct, int fieldValue) {
         struct.set(l_linger$LAYOUT, l_linger$OFFSET, fieldValue);
     }

@@ -60,154 +60,338 @@ public final class msghdr {
             .withName("msghdr");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 56L) {
             throw new AssertionError("msghdr: layout size " + $LAYOUT.byteSize() + " != sizeof 56");
         }
     }
 
+    /**
+     * The layout of {@code struct msghdr}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct msghdr)}.
+     *
+     * @return 56
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct msghdr}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct msghdr}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct msghdr} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- msg_name (ptr, offset 0, size 8)
 
+    /**
+     * The offset of {@code msg_name}.
+     *
+     * @return 0
+     */
     public static long msg_name$offset() {
         return msg_name$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_name}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout msg_name$layout() {
         return msg_name$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_name}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment msg_name(MemorySegment struct) {
         return struct.get(msg_name$LAYOUT, msg_name$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_name}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_name(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_name$LAYOUT, msg_name$OFFSET, fieldValue);
     }
 
     // ---- msg_namelen (u32, offset 8, size 4)
 
+    /**
+     * The offset of {@code msg_namelen}.
+     *
+     * @return 8
+     */
     public static long msg_namelen$offset() {
         return msg_namelen$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_namelen}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt msg_namelen$layout() {
         return msg_namelen$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_namelen}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int msg_namelen(MemorySegment struct) {
         return struct.get(msg_namelen$LAYOUT, msg_namelen$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_namelen}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_namelen(MemorySegment struct, int fieldValue) {
         struct.set(msg_namelen$LAYOUT, msg_namelen$OFFSET, fieldValue);
     }
 
     // ---- msg_iov (ptr, offset 16, size 8)
 
+    /**
+     * The offset of {@code msg_iov}.
+     *
+     * @return 16
+     */
     public static long msg_iov$offset() {
         return msg_iov$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_iov}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout msg_iov$layout() {
         return msg_iov$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_iov}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment msg_iov(MemorySegment struct) {
         return struct.get(msg_iov$LAYOUT, msg_iov$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_iov}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_iov(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_iov$LAYOUT, msg_iov$OFFSET, fieldValue);
     }
 
     // ---- msg_iovlen (u64, offset 24, size 8)
 
+    /**
+     * The offset of {@code msg_iovlen}.
+     *
+     * @return 24
+     */
     public static long msg_iovlen$offset() {
         return msg_iovlen$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_iovlen}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong msg_iovlen$layout() {
         return msg_iovlen$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_iovlen}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long msg_iovlen(MemorySegment struct) {
         return struct.get(msg_iovlen$LAYOUT, msg_iovlen$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_iovlen}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_iovlen(MemorySegment struct, long fieldValue) {
         struct.set(msg_iovlen$LAYOUT, msg_iovlen$OFFSET, fieldValue);
     }
 
     // ---- msg_control (ptr, offset 32, size 8)
 
+    /**
+     * The offset of {@code msg_control}.
+     *
+     * @return 32
+     */
     public static long msg_control$offset() {
         return msg_control$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_control}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout msg_control$layout() {
         return msg_control$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_control}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment msg_control(MemorySegment struct) {
         return struct.get(msg_control$LAYOUT, msg_control$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_control}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_control(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_control$LAYOUT, msg_control$OFFSET, fieldValue);
     }
 
     // ---- msg_controllen (u64, offset 40, size 8)
 
+    /**
+     * The offset of {@code msg_controllen}.
+     *
+     * @return 40
+     */
     public static long msg_controllen$offset() {
         return msg_controllen$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_controllen}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong msg_controllen$layout() {
         return msg_controllen$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_controllen}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long msg_controllen(MemorySegment struct) {
         return struct.get(msg_controllen$LAYOUT, msg_controllen$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_controllen}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_controllen(MemorySegment struct, long fieldValue) {
         struct.set(msg_controllen$LAYOUT, msg_controllen$OFFSET, fieldValue);
     }
 
     // ---- msg_flags (s32, offset 48, size 4)
 
+    /**
+     * The offset of {@code msg_flags}.
+     *
+     * @return 48
+     */
     public static long msg_flags$offset() {
         return msg_flags$OFFSET;
     }
 
+    /**
+     * The layout of {@code msg_flags}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt msg_flags$layout() {
         return msg_flags$LAYOUT;
     }
 
+    /**
+     * Reads {@code msg_flags}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int msg_flags(MemorySegment struct) {
         return struct.get(msg_flags$LAYOUT, msg_flags$OFFSET);
     }
 
+    /**
+     * Writes {@code msg_flags}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void msg_flags(MemorySegment struct, int fieldValue) {
         struct.set(msg_flags$LAYOUT, msg_flags$OFFSET, fieldValue);
     }

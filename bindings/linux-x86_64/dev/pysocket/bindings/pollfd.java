@@ -40,82 +40,178 @@ public final class pollfd {
             .withName("pollfd");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 8L) {
             throw new AssertionError("pollfd: layout size " + $LAYOUT.byteSize() + " != sizeof 8");
         }
     }
 
+    /**
+     * The layout of {@code struct pollfd}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct pollfd)}.
+     *
+     * @return 8
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct pollfd}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct pollfd}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct pollfd} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- fd (s32, offset 0, size 4)
 
+    /**
+     * The offset of {@code fd}.
+     *
+     * @return 0
+     */
     public static long fd$offset() {
         return fd$OFFSET;
     }
 
+    /**
+     * The layout of {@code fd}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt fd$layout() {
         return fd$LAYOUT;
     }
 
+    /**
+     * Reads {@code fd}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int fd(MemorySegment struct) {
         return struct.get(fd$LAYOUT, fd$OFFSET);
     }
 
+    /**
+     * Writes {@code fd}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void fd(MemorySegment struct, int fieldValue) {
         struct.set(fd$LAYOUT, fd$OFFSET, fieldValue);
     }
 
     // ---- events (s16, offset 4, size 2)
 
+    /**
+     * The offset of {@code events}.
+     *
+     * @return 4
+     */
     public static long events$offset() {
         return events$OFFSET;
     }
 
+    /**
+     * The layout of {@code events}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort events$layout() {
         return events$LAYOUT;
     }
 
+    /**
+     * Reads {@code events}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short events(MemorySegment struct) {
         return struct.get(events$LAYOUT, events$OFFSET);
     }
 
+    /**
+     * Writes {@code events}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void events(MemorySegment struct, short fieldValue) {
         struct.set(events$LAYOUT, events$OFFSET, fieldValue);
     }
 
     // ---- revents (s16, offset 6, size 2)
 
+    /**
+     * The offset of {@code revents}.
+     *
+     * @return 6
+     */
     public static long revents$offset() {
         return revents$OFFSET;
     }
 
+    /**
+     * The layout of {@code revents}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort revents$layout() {
         return revents$LAYOUT;
     }
 
+    /**
+     * Reads {@code revents}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short revents(MemorySegment struct) {
         return struct.get(revents$LAYOUT, revents$OFFSET);
     }
 
+    /**
+     * Writes {@code revents}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void revents(MemorySegment struct, short fieldValue) {
         struct.set(revents$LAYOUT, revents$OFFSET, fieldValue);
     }

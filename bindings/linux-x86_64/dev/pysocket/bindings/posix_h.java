@@ -18,7 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * Constants and downcalls of the system headers listed in native/headers.h (jextract style).
+ * Constants and downcalls of the system headers listed in native/headers.h (jextract style),
+ * generated for linux-x86_64 (glibc) (see {@link #platform()}).
  * Functions that capture errno take the captured-state segment (see {@link #capturedStateLayout()})
  * as their first argument.
  */
@@ -28,6 +29,37 @@ public final class posix_h {
     private posix_h() {
     }
 
+    // ---- platform: the probe's compiler macros; these bindings hold that platform's values ----
+
+    private static final String PLATFORM = "linux-x86_64 (glibc)";
+
+    static {
+        String os = System.getProperty("os.name");
+        String arch = System.getProperty("os.arch");
+        if (!os.equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw unsupported(os + " " + arch);
+        }
+        if (Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version").isEmpty()) {
+            throw unsupported(os + " " + arch + " with a C library other than glibc");
+        }
+    }
+
+    private static UnsatisfiedLinkError unsupported(String found) {
+        return new UnsatisfiedLinkError("pysocket: bindings for " + PLATFORM + "; this JVM runs on "
+                + found + ". See docs/bindings.md");
+    }
+
+    /**
+     * The platform these bindings were generated for; the first use of any bindings class
+     * checks that the JVM runs on it.
+     *
+     * @return {@code "linux-x86_64 (glibc)"}
+     * @throws UnsatisfiedLinkError (on first use) if this JVM runs on another platform
+     */
+    public static String platform() {
+        return PLATFORM;
+    }
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
@@ -35,7 +67,11 @@ public final class posix_h {
     private static final VarHandle ERRNO_HANDLE =
             CAPTURED_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    /** The layout of the captured-state segment that errno-capturing downcalls take first. */
+    /**
+     * The layout of the captured-state segment that errno-capturing downcalls take first.
+     *
+     * @return {@code Linker.Option.captureStateLayout()}
+     */
     public static StructLayout capturedStateLayout() {
         return CAPTURED_STATE_LAYOUT;
     }
@@ -44,6 +80,8 @@ public final class posix_h {
      * The {@code int} errno in a captured-state segment. Coordinates (JDK 22+, checked on JDK 25):
      * {@code (MemorySegment capturedState, long baseOffset)}, so read it with
      * {@code (int) errnoHandle().get(capturedState, 0L)}.
+     *
+     * @return the var handle of the captured state's {@code errno} field
      */
     public static VarHandle errnoHandle() {
         return ERRNO_HANDLE;
@@ -61,3273 +99,6006 @@ public final class posix_h {
 
     private static final int AF_ALG = 38;
 
+    /**
+     * {@code AF_ALG}, {@code 38} on linux-x86_64.
+     *
+     * @return {@code 38}
+     */
     public static int AF_ALG() {
         return AF_ALG;
     }
 
     private static final int AF_APPLETALK = 5;
 
+    /**
+     * {@code AF_APPLETALK}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int AF_APPLETALK() {
         return AF_APPLETALK;
     }
 
     private static final int AF_ASH = 18;
 
+    /**
+     * {@code AF_ASH}, {@code 18} on linux-x86_64.
+     *
+     * @return {@code 18}
+     */
     public static int AF_ASH() {
         return AF_ASH;
     }
 
     private static final int AF_ATMPVC = 8;
 
+    /**
+     * {@code AF_ATMPVC}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int AF_ATMPVC() {
         return AF_ATMPVC;
     }
 
     private static final int AF_ATMSVC = 20;
 
+    /**
+     * {@code AF_ATMSVC}, {@code 20} on linux-x86_64.
+     *
+     * @return {@code 20}
+     */
     public static int AF_ATMSVC() {
         return AF_ATMSVC;
     }
 
     private static final int AF_AX25 = 3;
 
+    /**
+     * {@code AF_AX25}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int AF_AX25() {
         return AF_AX25;
     }
 
     private static final int AF_BRIDGE = 7;
 
+    /**
+     * {@code AF_BRIDGE}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int AF_BRIDGE() {
         return AF_BRIDGE;
     }
 
     private static final int AF_CAN = 29;
 
+    /**
+     * {@code AF_CAN}, {@code 29} on linux-x86_64.
+     *
+     * @return {@code 29}
+     */
     public static int AF_CAN() {
         return AF_CAN;
     }
 
     private static final int AF_ECONET = 19;
 
+    /**
+     * {@code AF_ECONET}, {@code 19} on linux-x86_64.
+     *
+     * @return {@code 19}
+     */
     public static int AF_ECONET() {
         return AF_ECONET;
     }
 
     private static final int AF_INET = 2;
 
+    /**
+     * {@code AF_INET}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int AF_INET() {
         return AF_INET;
     }
 
     private static final int AF_INET6 = 10;
 
+    /**
+     * {@code AF_INET6}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int AF_INET6() {
         return AF_INET6;
     }
 
     private static final int AF_IPX = 4;
 
+    /**
+     * {@code AF_IPX}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int AF_IPX() {
         return AF_IPX;
     }
 
     private static final int AF_IRDA = 23;
 
+    /**
+     * {@code AF_IRDA}, {@code 23} on linux-x86_64.
+     *
+     * @return {@code 23}
+     */
     public static int AF_IRDA() {
         return AF_IRDA;
     }
 
     private static final int AF_KEY = 15;
 
+    /**
+     * {@code AF_KEY}, {@code 15} on linux-x86_64.
+     *
+     * @return {@code 15}
+     */
     public static int AF_KEY() {
         return AF_KEY;
     }
 
     private static final int AF_LLC = 26;
 
+    /**
+     * {@code AF_LLC}, {@code 26} on linux-x86_64.
+     *
+     * @return {@code 26}
+     */
     public static int AF_LLC() {
         return AF_LLC;
     }
 
     private static final int AF_NETBEUI = 13;
 
+    /**
+     * {@code AF_NETBEUI}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int AF_NETBEUI() {
         return AF_NETBEUI;
     }
 
     private static final int AF_NETLINK = 16;
 
+    /**
+     * {@code AF_NETLINK}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int AF_NETLINK() {
         return AF_NETLINK;
     }
 
     private static final int AF_NETROM = 6;
 
+    /**
+     * {@code AF_NETROM}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int AF_NETROM() {
         return AF_NETROM;
     }
 
     private static final int AF_PACKET = 17;
 
+    /**
+     * {@code AF_PACKET}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int AF_PACKET() {
         return AF_PACKET;
     }
 
     private static final int AF_PPPOX = 24;
 
+    /**
+     * {@code AF_PPPOX}, {@code 24} on linux-x86_64.
+     *
+     * @return {@code 24}
+     */
     public static int AF_PPPOX() {
         return AF_PPPOX;
     }
 
     private static final int AF_QIPCRTR = 42;
 
+    /**
+     * {@code AF_QIPCRTR}, {@code 42} on linux-x86_64.
+     *
+     * @return {@code 42}
+     */
     public static int AF_QIPCRTR() {
         return AF_QIPCRTR;
     }
 
     private static final int AF_RDS = 21;
 
+    /**
+     * {@code AF_RDS}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int AF_RDS() {
         return AF_RDS;
     }
 
     private static final int AF_ROSE = 11;
 
+    /**
+     * {@code AF_ROSE}, {@code 11} on linux-x86_64.
+     *
+     * @return {@code 11}
+     */
     public static int AF_ROSE() {
         return AF_ROSE;
     }
 
     private static final int AF_ROUTE = 16;
 
+    /**
+     * {@code AF_ROUTE}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int AF_ROUTE() {
         return AF_ROUTE;
     }
 
     private static final int AF_SECURITY = 14;
 
+    /**
+     * {@code AF_SECURITY}, {@code 14} on linux-x86_64.
+     *
+     * @return {@code 14}
+     */
     public static int AF_SECURITY() {
         return AF_SECURITY;
     }
 
     private static final int AF_SNA = 22;
 
+    /**
+     * {@code AF_SNA}, {@code 22} on linux-x86_64.
+     *
+     * @return {@code 22}
+     */
     public static int AF_SNA() {
         return AF_SNA;
     }
 
     private static final int AF_TIPC = 30;
 
+    /**
+     * {@code AF_TIPC}, {@code 30} on linux-x86_64.
+     *
+     * @return {@code 30}
+     */
     public static int AF_TIPC() {
         return AF_TIPC;
     }
 
     private static final int AF_UNIX = 1;
 
+    /**
+     * {@code AF_UNIX}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int AF_UNIX() {
         return AF_UNIX;
     }
 
     private static final int AF_UNSPEC = 0;
 
+    /**
+     * {@code AF_UNSPEC}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int AF_UNSPEC() {
         return AF_UNSPEC;
     }
 
     private static final int AF_VSOCK = 40;
 
+    /**
+     * {@code AF_VSOCK}, {@code 40} on linux-x86_64.
+     *
+     * @return {@code 40}
+     */
     public static int AF_VSOCK() {
         return AF_VSOCK;
     }
 
     private static final int AF_WANPIPE = 25;
 
+    /**
+     * {@code AF_WANPIPE}, {@code 25} on linux-x86_64.
+     *
+     * @return {@code 25}
+     */
     public static int AF_WANPIPE() {
         return AF_WANPIPE;
     }
 
     private static final int AF_X25 = 9;
 
+    /**
+     * {@code AF_X25}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int AF_X25() {
         return AF_X25;
     }
 
     private static final int AI_ADDRCONFIG = 32;
 
+    /**
+     * {@code AI_ADDRCONFIG}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int AI_ADDRCONFIG() {
         return AI_ADDRCONFIG;
     }
 
     private static final int AI_ALL = 16;
 
+    /**
+     * {@code AI_ALL}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int AI_ALL() {
         return AI_ALL;
     }
 
     private static final int AI_CANONNAME = 2;
 
+    /**
+     * {@code AI_CANONNAME}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int AI_CANONNAME() {
         return AI_CANONNAME;
     }
 
     private static final int AI_NUMERICHOST = 4;
 
+    /**
+     * {@code AI_NUMERICHOST}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int AI_NUMERICHOST() {
         return AI_NUMERICHOST;
     }
 
     private static final int AI_NUMERICSERV = 1024;
 
+    /**
+     * {@code AI_NUMERICSERV}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int AI_NUMERICSERV() {
         return AI_NUMERICSERV;
     }
 
     private static final int AI_PASSIVE = 1;
 
+    /**
+     * {@code AI_PASSIVE}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int AI_PASSIVE() {
         return AI_PASSIVE;
     }
 
     private static final int AI_V4MAPPED = 8;
 
+    /**
+     * {@code AI_V4MAPPED}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int AI_V4MAPPED() {
         return AI_V4MAPPED;
     }
 
     private static final int ALG_OP_DECRYPT = 0;
 
+    /**
+     * {@code ALG_OP_DECRYPT}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int ALG_OP_DECRYPT() {
         return ALG_OP_DECRYPT;
     }
 
     private static final int ALG_OP_ENCRYPT = 1;
 
+    /**
+     * {@code ALG_OP_ENCRYPT}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int ALG_OP_ENCRYPT() {
         return ALG_OP_ENCRYPT;
     }
 
+    private static final int ALG_OP_SIGN = 2;
+
+    /**
+     * {@code ALG_OP_SIGN}: CPython's own value {@code 2}, as these headers lack it.
+     *
+     * @return {@code 2}
+     */
+    public static int ALG_OP_SIGN() {
+        return ALG_OP_SIGN;
+    }
+
+    private static final int ALG_OP_VERIFY = 3;
+
+    /**
+     * {@code ALG_OP_VERIFY}: CPython's own value {@code 3}, as these headers lack it.
+     *
+     * @return {@code 3}
+     */
+    public static int ALG_OP_VERIFY() {
+        return ALG_OP_VERIFY;
+    }
+
     private static final int ALG_SET_AEAD_ASSOCLEN = 4;
 
+    /**
+     * {@code ALG_SET_AEAD_ASSOCLEN}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int ALG_SET_AEAD_ASSOCLEN() {
         return ALG_SET_AEAD_ASSOCLEN;
     }
 
     private static final int ALG_SET_AEAD_AUTHSIZE = 5;
 
+    /**
+     * {@code ALG_SET_AEAD_AUTHSIZE}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int ALG_SET_AEAD_AUTHSIZE() {
         return ALG_SET_AEAD_AUTHSIZE;
     }
 
     private static final int ALG_SET_IV = 2;
 
+    /**
+     * {@code ALG_SET_IV}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int ALG_SET_IV() {
         return ALG_SET_IV;
     }
 
     private static final int ALG_SET_KEY = 1;
 
+    /**
+     * {@code ALG_SET_KEY}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int ALG_SET_KEY() {
         return ALG_SET_KEY;
     }
 
     private static final int ALG_SET_OP = 3;
 
+    /**
+     * {@code ALG_SET_OP}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int ALG_SET_OP() {
         return ALG_SET_OP;
     }
 
+    private static final int ALG_SET_PUBKEY = 6;
+
+    /**
+     * {@code ALG_SET_PUBKEY}: CPython's own value {@code 6}, as these headers lack it.
+     *
+     * @return {@code 6}
+     */
+    public static int ALG_SET_PUBKEY() {
+        return ALG_SET_PUBKEY;
+    }
+
     private static final int CAN_BCM = 2;
 
+    /**
+     * {@code CAN_BCM}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int CAN_BCM() {
         return CAN_BCM;
     }
 
-    /** C: {@code CAN_FD_FRAME} */
     private static final int CAN_BCM_CAN_FD_FRAME = 2048;
 
+    /**
+     * {@code CAN_BCM_CAN_FD_FRAME}: C {@code CAN_FD_FRAME}, {@code 2048} on linux-x86_64.
+     *
+     * @return {@code 2048}
+     */
     public static int CAN_BCM_CAN_FD_FRAME() {
         return CAN_BCM_CAN_FD_FRAME;
     }
 
-    /** C: {@code RX_ANNOUNCE_RESUME} */
     private static final int CAN_BCM_RX_ANNOUNCE_RESUME = 256;
 
+    /**
+     * {@code CAN_BCM_RX_ANNOUNCE_RESUME}: C {@code RX_ANNOUNCE_RESUME}, {@code 256} on linux-x86_64.
+     *
+     * @return {@code 256}
+     */
     public static int CAN_BCM_RX_ANNOUNCE_RESUME() {
         return CAN_BCM_RX_ANNOUNCE_RESUME;
     }
 
-    /** C: {@code RX_CHANGED} */
     private static final int CAN_BCM_RX_CHANGED = 12;
 
+    /**
+     * {@code CAN_BCM_RX_CHANGED}: C {@code RX_CHANGED}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int CAN_BCM_RX_CHANGED() {
         return CAN_BCM_RX_CHANGED;
     }
 
-    /** C: {@code RX_CHECK_DLC} */
     private static final int CAN_BCM_RX_CHECK_DLC = 64;
 
+    /**
+     * {@code CAN_BCM_RX_CHECK_DLC}: C {@code RX_CHECK_DLC}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int CAN_BCM_RX_CHECK_DLC() {
         return CAN_BCM_RX_CHECK_DLC;
     }
 
-    /** C: {@code RX_DELETE} */
     private static final int CAN_BCM_RX_DELETE = 6;
 
+    /**
+     * {@code CAN_BCM_RX_DELETE}: C {@code RX_DELETE}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int CAN_BCM_RX_DELETE() {
         return CAN_BCM_RX_DELETE;
     }
 
-    /** C: {@code RX_FILTER_ID} */
     private static final int CAN_BCM_RX_FILTER_ID = 32;
 
+    /**
+     * {@code CAN_BCM_RX_FILTER_ID}: C {@code RX_FILTER_ID}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int CAN_BCM_RX_FILTER_ID() {
         return CAN_BCM_RX_FILTER_ID;
     }
 
-    /** C: {@code RX_NO_AUTOTIMER} */
     private static final int CAN_BCM_RX_NO_AUTOTIMER = 128;
 
+    /**
+     * {@code CAN_BCM_RX_NO_AUTOTIMER}: C {@code RX_NO_AUTOTIMER}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int CAN_BCM_RX_NO_AUTOTIMER() {
         return CAN_BCM_RX_NO_AUTOTIMER;
     }
 
-    /** C: {@code RX_READ} */
     private static final int CAN_BCM_RX_READ = 7;
 
+    /**
+     * {@code CAN_BCM_RX_READ}: C {@code RX_READ}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int CAN_BCM_RX_READ() {
         return CAN_BCM_RX_READ;
     }
 
-    /** C: {@code RX_RTR_FRAME} */
     private static final int CAN_BCM_RX_RTR_FRAME = 1024;
 
+    /**
+     * {@code CAN_BCM_RX_RTR_FRAME}: C {@code RX_RTR_FRAME}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int CAN_BCM_RX_RTR_FRAME() {
         return CAN_BCM_RX_RTR_FRAME;
     }
 
-    /** C: {@code RX_SETUP} */
     private static final int CAN_BCM_RX_SETUP = 5;
 
+    /**
+     * {@code CAN_BCM_RX_SETUP}: C {@code RX_SETUP}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int CAN_BCM_RX_SETUP() {
         return CAN_BCM_RX_SETUP;
     }
 
-    /** C: {@code RX_STATUS} */
     private static final int CAN_BCM_RX_STATUS = 10;
 
+    /**
+     * {@code CAN_BCM_RX_STATUS}: C {@code RX_STATUS}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int CAN_BCM_RX_STATUS() {
         return CAN_BCM_RX_STATUS;
     }
 
-    /** C: {@code RX_TIMEOUT} */
     private static final int CAN_BCM_RX_TIMEOUT = 11;
 
+    /**
+     * {@code CAN_BCM_RX_TIMEOUT}: C {@code RX_TIMEOUT}, {@code 11} on linux-x86_64.
+     *
+     * @return {@code 11}
+     */
     public static int CAN_BCM_RX_TIMEOUT() {
         return CAN_BCM_RX_TIMEOUT;
     }
 
-    /** C: {@code SETTIMER} */
     private static final int CAN_BCM_SETTIMER = 1;
 
+    /**
+     * {@code CAN_BCM_SETTIMER}: C {@code SETTIMER}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int CAN_BCM_SETTIMER() {
         return CAN_BCM_SETTIMER;
     }
 
-    /** C: {@code STARTTIMER} */
     private static final int CAN_BCM_STARTTIMER = 2;
 
+    /**
+     * {@code CAN_BCM_STARTTIMER}: C {@code STARTTIMER}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int CAN_BCM_STARTTIMER() {
         return CAN_BCM_STARTTIMER;
     }
 
-    /** C: {@code TX_ANNOUNCE} */
     private static final int CAN_BCM_TX_ANNOUNCE = 8;
 
+    /**
+     * {@code CAN_BCM_TX_ANNOUNCE}: C {@code TX_ANNOUNCE}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int CAN_BCM_TX_ANNOUNCE() {
         return CAN_BCM_TX_ANNOUNCE;
     }
 
-    /** C: {@code TX_COUNTEVT} */
     private static final int CAN_BCM_TX_COUNTEVT = 4;
 
+    /**
+     * {@code CAN_BCM_TX_COUNTEVT}: C {@code TX_COUNTEVT}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int CAN_BCM_TX_COUNTEVT() {
         return CAN_BCM_TX_COUNTEVT;
     }
 
-    /** C: {@code TX_CP_CAN_ID} */
     private static final int CAN_BCM_TX_CP_CAN_ID = 16;
 
+    /**
+     * {@code CAN_BCM_TX_CP_CAN_ID}: C {@code TX_CP_CAN_ID}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int CAN_BCM_TX_CP_CAN_ID() {
         return CAN_BCM_TX_CP_CAN_ID;
     }
 
-    /** C: {@code TX_DELETE} */
     private static final int CAN_BCM_TX_DELETE = 2;
 
+    /**
+     * {@code CAN_BCM_TX_DELETE}: C {@code TX_DELETE}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int CAN_BCM_TX_DELETE() {
         return CAN_BCM_TX_DELETE;
     }
 
-    /** C: {@code TX_EXPIRED} */
     private static final int CAN_BCM_TX_EXPIRED = 9;
 
+    /**
+     * {@code CAN_BCM_TX_EXPIRED}: C {@code TX_EXPIRED}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int CAN_BCM_TX_EXPIRED() {
         return CAN_BCM_TX_EXPIRED;
     }
 
-    /** C: {@code TX_READ} */
     private static final int CAN_BCM_TX_READ = 3;
 
+    /**
+     * {@code CAN_BCM_TX_READ}: C {@code TX_READ}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int CAN_BCM_TX_READ() {
         return CAN_BCM_TX_READ;
     }
 
-    /** C: {@code TX_RESET_MULTI_IDX} */
     private static final int CAN_BCM_TX_RESET_MULTI_IDX = 512;
 
+    /**
+     * {@code CAN_BCM_TX_RESET_MULTI_IDX}: C {@code TX_RESET_MULTI_IDX}, {@code 512} on linux-x86_64.
+     *
+     * @return {@code 512}
+     */
     public static int CAN_BCM_TX_RESET_MULTI_IDX() {
         return CAN_BCM_TX_RESET_MULTI_IDX;
     }
 
-    /** C: {@code TX_SEND} */
     private static final int CAN_BCM_TX_SEND = 4;
 
+    /**
+     * {@code CAN_BCM_TX_SEND}: C {@code TX_SEND}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int CAN_BCM_TX_SEND() {
         return CAN_BCM_TX_SEND;
     }
 
-    /** C: {@code TX_SETUP} */
     private static final int CAN_BCM_TX_SETUP = 1;
 
+    /**
+     * {@code CAN_BCM_TX_SETUP}: C {@code TX_SETUP}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int CAN_BCM_TX_SETUP() {
         return CAN_BCM_TX_SETUP;
     }
 
-    /** C: {@code TX_STATUS} */
     private static final int CAN_BCM_TX_STATUS = 8;
 
+    /**
+     * {@code CAN_BCM_TX_STATUS}: C {@code TX_STATUS}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int CAN_BCM_TX_STATUS() {
         return CAN_BCM_TX_STATUS;
     }
 
     private static final long CAN_EFF_FLAG = 2147483648L;
 
+    /**
+     * {@code CAN_EFF_FLAG}, {@code 2147483648} on linux-x86_64.
+     *
+     * @return {@code 2147483648}
+     */
     public static long CAN_EFF_FLAG() {
         return CAN_EFF_FLAG;
     }
 
     private static final int CAN_EFF_MASK = 536870911;
 
+    /**
+     * {@code CAN_EFF_MASK}, {@code 536870911} on linux-x86_64.
+     *
+     * @return {@code 536870911}
+     */
     public static int CAN_EFF_MASK() {
         return CAN_EFF_MASK;
     }
 
     private static final int CAN_ERR_FLAG = 536870912;
 
+    /**
+     * {@code CAN_ERR_FLAG}, {@code 536870912} on linux-x86_64.
+     *
+     * @return {@code 536870912}
+     */
     public static int CAN_ERR_FLAG() {
         return CAN_ERR_FLAG;
     }
 
     private static final int CAN_ERR_MASK = 536870911;
 
+    /**
+     * {@code CAN_ERR_MASK}, {@code 536870911} on linux-x86_64.
+     *
+     * @return {@code 536870911}
+     */
     public static int CAN_ERR_MASK() {
         return CAN_ERR_MASK;
     }
 
     private static final int CAN_ISOTP = 6;
 
+    /**
+     * {@code CAN_ISOTP}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int CAN_ISOTP() {
         return CAN_ISOTP;
     }
 
     private static final int CAN_J1939 = 7;
 
+    /**
+     * {@code CAN_J1939}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int CAN_J1939() {
         return CAN_J1939;
     }
 
     private static final int CAN_RAW = 1;
 
+    /**
+     * {@code CAN_RAW}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int CAN_RAW() {
         return CAN_RAW;
     }
 
     private static final int CAN_RAW_FD_FRAMES = 5;
 
+    /**
+     * {@code CAN_RAW_FD_FRAMES}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int CAN_RAW_FD_FRAMES() {
         return CAN_RAW_FD_FRAMES;
     }
 
     private static final int CAN_RAW_FILTER = 1;
 
+    /**
+     * {@code CAN_RAW_FILTER}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int CAN_RAW_FILTER() {
         return CAN_RAW_FILTER;
     }
 
     private static final int CAN_RAW_JOIN_FILTERS = 6;
 
+    /**
+     * {@code CAN_RAW_JOIN_FILTERS}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int CAN_RAW_JOIN_FILTERS() {
         return CAN_RAW_JOIN_FILTERS;
     }
 
     private static final int CAN_RAW_LOOPBACK = 3;
 
+    /**
+     * {@code CAN_RAW_LOOPBACK}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int CAN_RAW_LOOPBACK() {
         return CAN_RAW_LOOPBACK;
     }
 
     private static final int CAN_RAW_RECV_OWN_MSGS = 4;
 
+    /**
+     * {@code CAN_RAW_RECV_OWN_MSGS}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int CAN_RAW_RECV_OWN_MSGS() {
         return CAN_RAW_RECV_OWN_MSGS;
     }
 
     private static final int CAN_RTR_FLAG = 1073741824;
 
+    /**
+     * {@code CAN_RTR_FLAG}, {@code 1073741824} on linux-x86_64.
+     *
+     * @return {@code 1073741824}
+     */
     public static int CAN_RTR_FLAG() {
         return CAN_RTR_FLAG;
     }
 
     private static final int CAN_SFF_MASK = 2047;
 
+    /**
+     * {@code CAN_SFF_MASK}, {@code 2047} on linux-x86_64.
+     *
+     * @return {@code 2047}
+     */
     public static int CAN_SFF_MASK() {
         return CAN_SFF_MASK;
     }
 
     private static final int EAGAIN = 11;
 
+    /**
+     * {@code EAGAIN}, {@code 11} on linux-x86_64.
+     *
+     * @return {@code 11}
+     */
     public static int EAGAIN() {
         return EAGAIN;
     }
 
     private static final int EAI_ADDRFAMILY = -9;
 
+    /**
+     * {@code EAI_ADDRFAMILY}, {@code -9} on linux-x86_64.
+     *
+     * @return {@code -9}
+     */
     public static int EAI_ADDRFAMILY() {
         return EAI_ADDRFAMILY;
     }
 
     private static final int EAI_AGAIN = -3;
 
+    /**
+     * {@code EAI_AGAIN}, {@code -3} on linux-x86_64.
+     *
+     * @return {@code -3}
+     */
     public static int EAI_AGAIN() {
         return EAI_AGAIN;
     }
 
     private static final int EAI_BADFLAGS = -1;
 
+    /**
+     * {@code EAI_BADFLAGS}, {@code -1} on linux-x86_64.
+     *
+     * @return {@code -1}
+     */
     public static int EAI_BADFLAGS() {
         return EAI_BADFLAGS;
     }
 
     private static final int EAI_FAIL = -4;
 
+    /**
+     * {@code EAI_FAIL}, {@code -4} on linux-x86_64.
+     *
+     * @return {@code -4}
+     */
     public static int EAI_FAIL() {
         return EAI_FAIL;
     }
 
     private static final int EAI_FAMILY = -6;
 
+    /**
+     * {@code EAI_FAMILY}, {@code -6} on linux-x86_64.
+     *
+     * @return {@code -6}
+     */
     public static int EAI_FAMILY() {
         return EAI_FAMILY;
     }
 
     private static final int EAI_MEMORY = -10;
 
+    /**
+     * {@code EAI_MEMORY}, {@code -10} on linux-x86_64.
+     *
+     * @return {@code -10}
+     */
     public static int EAI_MEMORY() {
         return EAI_MEMORY;
     }
 
     private static final int EAI_NODATA = -5;
 
+    /**
+     * {@code EAI_NODATA}, {@code -5} on linux-x86_64.
+     *
+     * @return {@code -5}
+     */
     public static int EAI_NODATA() {
         return EAI_NODATA;
     }
 
     private static final int EAI_NONAME = -2;
 
+    /**
+     * {@code EAI_NONAME}, {@code -2} on linux-x86_64.
+     *
+     * @return {@code -2}
+     */
     public static int EAI_NONAME() {
         return EAI_NONAME;
     }
 
     private static final int EAI_OVERFLOW = -12;
 
+    /**
+     * {@code EAI_OVERFLOW}, {@code -12} on linux-x86_64.
+     *
+     * @return {@code -12}
+     */
     public static int EAI_OVERFLOW() {
         return EAI_OVERFLOW;
     }
 
     private static final int EAI_SERVICE = -8;
 
+    /**
+     * {@code EAI_SERVICE}, {@code -8} on linux-x86_64.
+     *
+     * @return {@code -8}
+     */
     public static int EAI_SERVICE() {
         return EAI_SERVICE;
     }
 
     private static final int EAI_SOCKTYPE = -7;
 
+    /**
+     * {@code EAI_SOCKTYPE}, {@code -7} on linux-x86_64.
+     *
+     * @return {@code -7}
+     */
     public static int EAI_SOCKTYPE() {
         return EAI_SOCKTYPE;
     }
 
     private static final int EAI_SYSTEM = -11;
 
+    /**
+     * {@code EAI_SYSTEM}, {@code -11} on linux-x86_64.
+     *
+     * @return {@code -11}
+     */
     public static int EAI_SYSTEM() {
         return EAI_SYSTEM;
     }
 
     private static final int EBADF = 9;
 
+    /**
+     * {@code EBADF}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int EBADF() {
         return EBADF;
     }
 
     private static final int EWOULDBLOCK = 11;
 
+    /**
+     * {@code EWOULDBLOCK}, {@code 11} on linux-x86_64.
+     *
+     * @return {@code 11}
+     */
     public static int EWOULDBLOCK() {
         return EWOULDBLOCK;
     }
 
     private static final long INADDR_ALLHOSTS_GROUP = 3758096385L;
 
+    /**
+     * {@code INADDR_ALLHOSTS_GROUP}, {@code 3758096385} on linux-x86_64.
+     *
+     * @return {@code 3758096385}
+     */
     public static long INADDR_ALLHOSTS_GROUP() {
         return INADDR_ALLHOSTS_GROUP;
     }
 
     private static final int INADDR_ANY = 0;
 
+    /**
+     * {@code INADDR_ANY}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int INADDR_ANY() {
         return INADDR_ANY;
     }
 
     private static final long INADDR_BROADCAST = 4294967295L;
 
+    /**
+     * {@code INADDR_BROADCAST}, {@code 4294967295} on linux-x86_64.
+     *
+     * @return {@code 4294967295}
+     */
     public static long INADDR_BROADCAST() {
         return INADDR_BROADCAST;
     }
 
     private static final int INADDR_LOOPBACK = 2130706433;
 
+    /**
+     * {@code INADDR_LOOPBACK}, {@code 2130706433} on linux-x86_64.
+     *
+     * @return {@code 2130706433}
+     */
     public static int INADDR_LOOPBACK() {
         return INADDR_LOOPBACK;
     }
 
     private static final long INADDR_MAX_LOCAL_GROUP = 3758096639L;
 
+    /**
+     * {@code INADDR_MAX_LOCAL_GROUP}, {@code 3758096639} on linux-x86_64.
+     *
+     * @return {@code 3758096639}
+     */
     public static long INADDR_MAX_LOCAL_GROUP() {
         return INADDR_MAX_LOCAL_GROUP;
     }
 
     private static final long INADDR_NONE = 4294967295L;
 
+    /**
+     * {@code INADDR_NONE}, {@code 4294967295} on linux-x86_64.
+     *
+     * @return {@code 4294967295}
+     */
     public static long INADDR_NONE() {
         return INADDR_NONE;
     }
 
     private static final long INADDR_UNSPEC_GROUP = 3758096384L;
 
+    /**
+     * {@code INADDR_UNSPEC_GROUP}, {@code 3758096384} on linux-x86_64.
+     *
+     * @return {@code 3758096384}
+     */
     public static long INADDR_UNSPEC_GROUP() {
         return INADDR_UNSPEC_GROUP;
     }
 
     private static final int IOCTL_VM_SOCKETS_GET_LOCAL_CID = 1977;
 
+    /**
+     * {@code IOCTL_VM_SOCKETS_GET_LOCAL_CID}, {@code 1977} on linux-x86_64.
+     *
+     * @return {@code 1977}
+     */
     public static int IOCTL_VM_SOCKETS_GET_LOCAL_CID() {
         return IOCTL_VM_SOCKETS_GET_LOCAL_CID;
     }
 
     private static final int IPPORT_RESERVED = 1024;
 
+    /**
+     * {@code IPPORT_RESERVED}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int IPPORT_RESERVED() {
         return IPPORT_RESERVED;
     }
 
     private static final int IPPORT_USERRESERVED = 5000;
 
+    /**
+     * {@code IPPORT_USERRESERVED}, {@code 5000} on linux-x86_64.
+     *
+     * @return {@code 5000}
+     */
     public static int IPPORT_USERRESERVED() {
         return IPPORT_USERRESERVED;
     }
 
     private static final int IPPROTO_AH = 51;
 
+    /**
+     * {@code IPPROTO_AH}, {@code 51} on linux-x86_64.
+     *
+     * @return {@code 51}
+     */
     public static int IPPROTO_AH() {
         return IPPROTO_AH;
     }
 
     private static final int IPPROTO_DSTOPTS = 60;
 
+    /**
+     * {@code IPPROTO_DSTOPTS}, {@code 60} on linux-x86_64.
+     *
+     * @return {@code 60}
+     */
     public static int IPPROTO_DSTOPTS() {
         return IPPROTO_DSTOPTS;
     }
 
     private static final int IPPROTO_EGP = 8;
 
+    /**
+     * {@code IPPROTO_EGP}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int IPPROTO_EGP() {
         return IPPROTO_EGP;
     }
 
     private static final int IPPROTO_ESP = 50;
 
+    /**
+     * {@code IPPROTO_ESP}, {@code 50} on linux-x86_64.
+     *
+     * @return {@code 50}
+     */
     public static int IPPROTO_ESP() {
         return IPPROTO_ESP;
     }
 
     private static final int IPPROTO_FRAGMENT = 44;
 
+    /**
+     * {@code IPPROTO_FRAGMENT}, {@code 44} on linux-x86_64.
+     *
+     * @return {@code 44}
+     */
     public static int IPPROTO_FRAGMENT() {
         return IPPROTO_FRAGMENT;
     }
 
     private static final int IPPROTO_GRE = 47;
 
+    /**
+     * {@code IPPROTO_GRE}, {@code 47} on linux-x86_64.
+     *
+     * @return {@code 47}
+     */
     public static int IPPROTO_GRE() {
         return IPPROTO_GRE;
     }
 
     private static final int IPPROTO_HOPOPTS = 0;
 
+    /**
+     * {@code IPPROTO_HOPOPTS}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int IPPROTO_HOPOPTS() {
         return IPPROTO_HOPOPTS;
     }
 
     private static final int IPPROTO_ICMP = 1;
 
+    /**
+     * {@code IPPROTO_ICMP}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int IPPROTO_ICMP() {
         return IPPROTO_ICMP;
     }
 
     private static final int IPPROTO_ICMPV6 = 58;
 
+    /**
+     * {@code IPPROTO_ICMPV6}, {@code 58} on linux-x86_64.
+     *
+     * @return {@code 58}
+     */
     public static int IPPROTO_ICMPV6() {
         return IPPROTO_ICMPV6;
     }
 
     private static final int IPPROTO_IDP = 22;
 
+    /**
+     * {@code IPPROTO_IDP}, {@code 22} on linux-x86_64.
+     *
+     * @return {@code 22}
+     */
     public static int IPPROTO_IDP() {
         return IPPROTO_IDP;
     }
 
     private static final int IPPROTO_IGMP = 2;
 
+    /**
+     * {@code IPPROTO_IGMP}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int IPPROTO_IGMP() {
         return IPPROTO_IGMP;
     }
 
     private static final int IPPROTO_IP = 0;
 
+    /**
+     * {@code IPPROTO_IP}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int IPPROTO_IP() {
         return IPPROTO_IP;
     }
 
     private static final int IPPROTO_IPIP = 4;
 
+    /**
+     * {@code IPPROTO_IPIP}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int IPPROTO_IPIP() {
         return IPPROTO_IPIP;
     }
 
     private static final int IPPROTO_IPV6 = 41;
 
+    /**
+     * {@code IPPROTO_IPV6}, {@code 41} on linux-x86_64.
+     *
+     * @return {@code 41}
+     */
     public static int IPPROTO_IPV6() {
         return IPPROTO_IPV6;
     }
 
     private static final int IPPROTO_MPTCP = 262;
 
+    /**
+     * {@code IPPROTO_MPTCP}, {@code 262} on linux-x86_64.
+     *
+     * @return {@code 262}
+     */
     public static int IPPROTO_MPTCP() {
         return IPPROTO_MPTCP;
     }
 
     private static final int IPPROTO_NONE = 59;
 
+    /**
+     * {@code IPPROTO_NONE}, {@code 59} on linux-x86_64.
+     *
+     * @return {@code 59}
+     */
     public static int IPPROTO_NONE() {
         return IPPROTO_NONE;
     }
 
     private static final int IPPROTO_PIM = 103;
 
+    /**
+     * {@code IPPROTO_PIM}, {@code 103} on linux-x86_64.
+     *
+     * @return {@code 103}
+     */
     public static int IPPROTO_PIM() {
         return IPPROTO_PIM;
     }
 
     private static final int IPPROTO_PUP = 12;
 
+    /**
+     * {@code IPPROTO_PUP}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int IPPROTO_PUP() {
         return IPPROTO_PUP;
     }
 
     private static final int IPPROTO_RAW = 255;
 
+    /**
+     * {@code IPPROTO_RAW}, {@code 255} on linux-x86_64.
+     *
+     * @return {@code 255}
+     */
     public static int IPPROTO_RAW() {
         return IPPROTO_RAW;
     }
 
     private static final int IPPROTO_ROUTING = 43;
 
+    /**
+     * {@code IPPROTO_ROUTING}, {@code 43} on linux-x86_64.
+     *
+     * @return {@code 43}
+     */
     public static int IPPROTO_ROUTING() {
         return IPPROTO_ROUTING;
     }
 
     private static final int IPPROTO_RSVP = 46;
 
+    /**
+     * {@code IPPROTO_RSVP}, {@code 46} on linux-x86_64.
+     *
+     * @return {@code 46}
+     */
     public static int IPPROTO_RSVP() {
         return IPPROTO_RSVP;
     }
 
     private static final int IPPROTO_SCTP = 132;
 
+    /**
+     * {@code IPPROTO_SCTP}, {@code 132} on linux-x86_64.
+     *
+     * @return {@code 132}
+     */
     public static int IPPROTO_SCTP() {
         return IPPROTO_SCTP;
     }
 
     private static final int IPPROTO_TCP = 6;
 
+    /**
+     * {@code IPPROTO_TCP}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int IPPROTO_TCP() {
         return IPPROTO_TCP;
     }
 
     private static final int IPPROTO_TP = 29;
 
+    /**
+     * {@code IPPROTO_TP}, {@code 29} on linux-x86_64.
+     *
+     * @return {@code 29}
+     */
     public static int IPPROTO_TP() {
         return IPPROTO_TP;
     }
 
     private static final int IPPROTO_UDP = 17;
 
+    /**
+     * {@code IPPROTO_UDP}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int IPPROTO_UDP() {
         return IPPROTO_UDP;
     }
 
     private static final int IPPROTO_UDPLITE = 136;
 
+    /**
+     * {@code IPPROTO_UDPLITE}, {@code 136} on linux-x86_64.
+     *
+     * @return {@code 136}
+     */
     public static int IPPROTO_UDPLITE() {
         return IPPROTO_UDPLITE;
     }
 
     private static final int IPV6_CHECKSUM = 7;
 
+    /**
+     * {@code IPV6_CHECKSUM}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int IPV6_CHECKSUM() {
         return IPV6_CHECKSUM;
     }
 
     private static final int IPV6_DONTFRAG = 62;
 
+    /**
+     * {@code IPV6_DONTFRAG}, {@code 62} on linux-x86_64.
+     *
+     * @return {@code 62}
+     */
     public static int IPV6_DONTFRAG() {
         return IPV6_DONTFRAG;
     }
 
     private static final int IPV6_DSTOPTS = 59;
 
+    /**
+     * {@code IPV6_DSTOPTS}, {@code 59} on linux-x86_64.
+     *
+     * @return {@code 59}
+     */
     public static int IPV6_DSTOPTS() {
         return IPV6_DSTOPTS;
     }
 
     private static final int IPV6_HOPLIMIT = 52;
 
+    /**
+     * {@code IPV6_HOPLIMIT}, {@code 52} on linux-x86_64.
+     *
+     * @return {@code 52}
+     */
     public static int IPV6_HOPLIMIT() {
         return IPV6_HOPLIMIT;
     }
 
     private static final int IPV6_HOPOPTS = 54;
 
+    /**
+     * {@code IPV6_HOPOPTS}, {@code 54} on linux-x86_64.
+     *
+     * @return {@code 54}
+     */
     public static int IPV6_HOPOPTS() {
         return IPV6_HOPOPTS;
     }
 
     private static final int IPV6_JOIN_GROUP = 20;
 
+    /**
+     * {@code IPV6_JOIN_GROUP}, {@code 20} on linux-x86_64.
+     *
+     * @return {@code 20}
+     */
     public static int IPV6_JOIN_GROUP() {
         return IPV6_JOIN_GROUP;
     }
 
     private static final int IPV6_LEAVE_GROUP = 21;
 
+    /**
+     * {@code IPV6_LEAVE_GROUP}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int IPV6_LEAVE_GROUP() {
         return IPV6_LEAVE_GROUP;
     }
 
     private static final int IPV6_MULTICAST_HOPS = 18;
 
+    /**
+     * {@code IPV6_MULTICAST_HOPS}, {@code 18} on linux-x86_64.
+     *
+     * @return {@code 18}
+     */
     public static int IPV6_MULTICAST_HOPS() {
         return IPV6_MULTICAST_HOPS;
     }
 
     private static final int IPV6_MULTICAST_IF = 17;
 
+    /**
+     * {@code IPV6_MULTICAST_IF}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int IPV6_MULTICAST_IF() {
         return IPV6_MULTICAST_IF;
     }
 
     private static final int IPV6_MULTICAST_LOOP = 19;
 
+    /**
+     * {@code IPV6_MULTICAST_LOOP}, {@code 19} on linux-x86_64.
+     *
+     * @return {@code 19}
+     */
     public static int IPV6_MULTICAST_LOOP() {
         return IPV6_MULTICAST_LOOP;
     }
 
     private static final int IPV6_NEXTHOP = 9;
 
+    /**
+     * {@code IPV6_NEXTHOP}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int IPV6_NEXTHOP() {
         return IPV6_NEXTHOP;
     }
 
     private static final int IPV6_PATHMTU = 61;
 
+    /**
+     * {@code IPV6_PATHMTU}, {@code 61} on linux-x86_64.
+     *
+     * @return {@code 61}
+     */
     public static int IPV6_PATHMTU() {
         return IPV6_PATHMTU;
     }
 
     private static final int IPV6_PKTINFO = 50;
 
+    /**
+     * {@code IPV6_PKTINFO}, {@code 50} on linux-x86_64.
+     *
+     * @return {@code 50}
+     */
     public static int IPV6_PKTINFO() {
         return IPV6_PKTINFO;
     }
 
     private static final int IPV6_RECVDSTOPTS = 58;
 
+    /**
+     * {@code IPV6_RECVDSTOPTS}, {@code 58} on linux-x86_64.
+     *
+     * @return {@code 58}
+     */
     public static int IPV6_RECVDSTOPTS() {
         return IPV6_RECVDSTOPTS;
     }
 
     private static final int IPV6_RECVHOPLIMIT = 51;
 
+    /**
+     * {@code IPV6_RECVHOPLIMIT}, {@code 51} on linux-x86_64.
+     *
+     * @return {@code 51}
+     */
     public static int IPV6_RECVHOPLIMIT() {
         return IPV6_RECVHOPLIMIT;
     }
 
     private static final int IPV6_RECVHOPOPTS = 53;
 
+    /**
+     * {@code IPV6_RECVHOPOPTS}, {@code 53} on linux-x86_64.
+     *
+     * @return {@code 53}
+     */
     public static int IPV6_RECVHOPOPTS() {
         return IPV6_RECVHOPOPTS;
     }
 
     private static final int IPV6_RECVPATHMTU = 60;
 
+    /**
+     * {@code IPV6_RECVPATHMTU}, {@code 60} on linux-x86_64.
+     *
+     * @return {@code 60}
+     */
     public static int IPV6_RECVPATHMTU() {
         return IPV6_RECVPATHMTU;
     }
 
     private static final int IPV6_RECVPKTINFO = 49;
 
+    /**
+     * {@code IPV6_RECVPKTINFO}, {@code 49} on linux-x86_64.
+     *
+     * @return {@code 49}
+     */
     public static int IPV6_RECVPKTINFO() {
         return IPV6_RECVPKTINFO;
     }
 
     private static final int IPV6_RECVRTHDR = 56;
 
+    /**
+     * {@code IPV6_RECVRTHDR}, {@code 56} on linux-x86_64.
+     *
+     * @return {@code 56}
+     */
     public static int IPV6_RECVRTHDR() {
         return IPV6_RECVRTHDR;
     }
 
     private static final int IPV6_RECVTCLASS = 66;
 
+    /**
+     * {@code IPV6_RECVTCLASS}, {@code 66} on linux-x86_64.
+     *
+     * @return {@code 66}
+     */
     public static int IPV6_RECVTCLASS() {
         return IPV6_RECVTCLASS;
     }
 
     private static final int IPV6_RTHDR = 57;
 
+    /**
+     * {@code IPV6_RTHDR}, {@code 57} on linux-x86_64.
+     *
+     * @return {@code 57}
+     */
     public static int IPV6_RTHDR() {
         return IPV6_RTHDR;
     }
 
     private static final int IPV6_RTHDRDSTOPTS = 55;
 
+    /**
+     * {@code IPV6_RTHDRDSTOPTS}, {@code 55} on linux-x86_64.
+     *
+     * @return {@code 55}
+     */
     public static int IPV6_RTHDRDSTOPTS() {
         return IPV6_RTHDRDSTOPTS;
     }
 
     private static final int IPV6_RTHDR_TYPE_0 = 0;
 
+    /**
+     * {@code IPV6_RTHDR_TYPE_0}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int IPV6_RTHDR_TYPE_0() {
         return IPV6_RTHDR_TYPE_0;
     }
 
     private static final int IPV6_TCLASS = 67;
 
+    /**
+     * {@code IPV6_TCLASS}, {@code 67} on linux-x86_64.
+     *
+     * @return {@code 67}
+     */
     public static int IPV6_TCLASS() {
         return IPV6_TCLASS;
     }
 
     private static final int IPV6_UNICAST_HOPS = 16;
 
+    /**
+     * {@code IPV6_UNICAST_HOPS}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int IPV6_UNICAST_HOPS() {
         return IPV6_UNICAST_HOPS;
     }
 
     private static final int IPV6_V6ONLY = 26;
 
+    /**
+     * {@code IPV6_V6ONLY}, {@code 26} on linux-x86_64.
+     *
+     * @return {@code 26}
+     */
     public static int IPV6_V6ONLY() {
         return IPV6_V6ONLY;
     }
 
     private static final int IP_ADD_MEMBERSHIP = 35;
 
+    /**
+     * {@code IP_ADD_MEMBERSHIP}, {@code 35} on linux-x86_64.
+     *
+     * @return {@code 35}
+     */
     public static int IP_ADD_MEMBERSHIP() {
         return IP_ADD_MEMBERSHIP;
     }
 
     private static final int IP_BIND_ADDRESS_NO_PORT = 24;
 
+    /**
+     * {@code IP_BIND_ADDRESS_NO_PORT}, {@code 24} on linux-x86_64.
+     *
+     * @return {@code 24}
+     */
     public static int IP_BIND_ADDRESS_NO_PORT() {
         return IP_BIND_ADDRESS_NO_PORT;
     }
 
     private static final int IP_DEFAULT_MULTICAST_LOOP = 1;
 
+    /**
+     * {@code IP_DEFAULT_MULTICAST_LOOP}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int IP_DEFAULT_MULTICAST_LOOP() {
         return IP_DEFAULT_MULTICAST_LOOP;
     }
 
     private static final int IP_DEFAULT_MULTICAST_TTL = 1;
 
+    /**
+     * {@code IP_DEFAULT_MULTICAST_TTL}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int IP_DEFAULT_MULTICAST_TTL() {
         return IP_DEFAULT_MULTICAST_TTL;
     }
 
     private static final int IP_DROP_MEMBERSHIP = 36;
 
+    /**
+     * {@code IP_DROP_MEMBERSHIP}, {@code 36} on linux-x86_64.
+     *
+     * @return {@code 36}
+     */
     public static int IP_DROP_MEMBERSHIP() {
         return IP_DROP_MEMBERSHIP;
     }
 
     private static final int IP_HDRINCL = 3;
 
+    /**
+     * {@code IP_HDRINCL}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int IP_HDRINCL() {
         return IP_HDRINCL;
     }
 
     private static final int IP_MAX_MEMBERSHIPS = 20;
 
+    /**
+     * {@code IP_MAX_MEMBERSHIPS}, {@code 20} on linux-x86_64.
+     *
+     * @return {@code 20}
+     */
     public static int IP_MAX_MEMBERSHIPS() {
         return IP_MAX_MEMBERSHIPS;
     }
 
     private static final int IP_MULTICAST_IF = 32;
 
+    /**
+     * {@code IP_MULTICAST_IF}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int IP_MULTICAST_IF() {
         return IP_MULTICAST_IF;
     }
 
     private static final int IP_MULTICAST_LOOP = 34;
 
+    /**
+     * {@code IP_MULTICAST_LOOP}, {@code 34} on linux-x86_64.
+     *
+     * @return {@code 34}
+     */
     public static int IP_MULTICAST_LOOP() {
         return IP_MULTICAST_LOOP;
     }
 
     private static final int IP_MULTICAST_TTL = 33;
 
+    /**
+     * {@code IP_MULTICAST_TTL}, {@code 33} on linux-x86_64.
+     *
+     * @return {@code 33}
+     */
     public static int IP_MULTICAST_TTL() {
         return IP_MULTICAST_TTL;
     }
 
     private static final int IP_OPTIONS = 4;
 
+    /**
+     * {@code IP_OPTIONS}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int IP_OPTIONS() {
         return IP_OPTIONS;
     }
 
     private static final int IP_RECVOPTS = 6;
 
+    /**
+     * {@code IP_RECVOPTS}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int IP_RECVOPTS() {
         return IP_RECVOPTS;
     }
 
     private static final int IP_RECVRETOPTS = 7;
 
+    /**
+     * {@code IP_RECVRETOPTS}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int IP_RECVRETOPTS() {
         return IP_RECVRETOPTS;
     }
 
     private static final int IP_RECVTOS = 13;
 
+    /**
+     * {@code IP_RECVTOS}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int IP_RECVTOS() {
         return IP_RECVTOS;
     }
 
     private static final int IP_RETOPTS = 7;
 
+    /**
+     * {@code IP_RETOPTS}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int IP_RETOPTS() {
         return IP_RETOPTS;
     }
 
     private static final int IP_TOS = 1;
 
+    /**
+     * {@code IP_TOS}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int IP_TOS() {
         return IP_TOS;
     }
 
     private static final int IP_TRANSPARENT = 19;
 
+    /**
+     * {@code IP_TRANSPARENT}, {@code 19} on linux-x86_64.
+     *
+     * @return {@code 19}
+     */
     public static int IP_TRANSPARENT() {
         return IP_TRANSPARENT;
     }
 
     private static final int IP_TTL = 2;
 
+    /**
+     * {@code IP_TTL}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int IP_TTL() {
         return IP_TTL;
     }
 
     private static final int J1939_EE_INFO_NONE = 0;
 
+    /**
+     * {@code J1939_EE_INFO_NONE}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int J1939_EE_INFO_NONE() {
         return J1939_EE_INFO_NONE;
     }
 
     private static final int J1939_EE_INFO_TX_ABORT = 1;
 
+    /**
+     * {@code J1939_EE_INFO_TX_ABORT}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int J1939_EE_INFO_TX_ABORT() {
         return J1939_EE_INFO_TX_ABORT;
     }
 
     private static final int J1939_FILTER_MAX = 512;
 
+    /**
+     * {@code J1939_FILTER_MAX}, {@code 512} on linux-x86_64.
+     *
+     * @return {@code 512}
+     */
     public static int J1939_FILTER_MAX() {
         return J1939_FILTER_MAX;
     }
 
     private static final int J1939_IDLE_ADDR = 254;
 
+    /**
+     * {@code J1939_IDLE_ADDR}, {@code 254} on linux-x86_64.
+     *
+     * @return {@code 254}
+     */
     public static int J1939_IDLE_ADDR() {
         return J1939_IDLE_ADDR;
     }
 
     private static final int J1939_MAX_UNICAST_ADDR = 253;
 
+    /**
+     * {@code J1939_MAX_UNICAST_ADDR}, {@code 253} on linux-x86_64.
+     *
+     * @return {@code 253}
+     */
     public static int J1939_MAX_UNICAST_ADDR() {
         return J1939_MAX_UNICAST_ADDR;
     }
 
     private static final int J1939_NLA_BYTES_ACKED = 1;
 
+    /**
+     * {@code J1939_NLA_BYTES_ACKED}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int J1939_NLA_BYTES_ACKED() {
         return J1939_NLA_BYTES_ACKED;
     }
 
     private static final int J1939_NLA_PAD = 0;
 
+    /**
+     * {@code J1939_NLA_PAD}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int J1939_NLA_PAD() {
         return J1939_NLA_PAD;
     }
 
     private static final int J1939_NO_ADDR = 255;
 
+    /**
+     * {@code J1939_NO_ADDR}, {@code 255} on linux-x86_64.
+     *
+     * @return {@code 255}
+     */
     public static int J1939_NO_ADDR() {
         return J1939_NO_ADDR;
     }
 
     private static final int J1939_NO_NAME = 0;
 
+    /**
+     * {@code J1939_NO_NAME}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int J1939_NO_NAME() {
         return J1939_NO_NAME;
     }
 
     private static final int J1939_NO_PGN = 262144;
 
+    /**
+     * {@code J1939_NO_PGN}, {@code 262144} on linux-x86_64.
+     *
+     * @return {@code 262144}
+     */
     public static int J1939_NO_PGN() {
         return J1939_NO_PGN;
     }
 
     private static final int J1939_PGN_ADDRESS_CLAIMED = 60928;
 
+    /**
+     * {@code J1939_PGN_ADDRESS_CLAIMED}, {@code 60928} on linux-x86_64.
+     *
+     * @return {@code 60928}
+     */
     public static int J1939_PGN_ADDRESS_CLAIMED() {
         return J1939_PGN_ADDRESS_CLAIMED;
     }
 
     private static final int J1939_PGN_ADDRESS_COMMANDED = 65240;
 
+    /**
+     * {@code J1939_PGN_ADDRESS_COMMANDED}, {@code 65240} on linux-x86_64.
+     *
+     * @return {@code 65240}
+     */
     public static int J1939_PGN_ADDRESS_COMMANDED() {
         return J1939_PGN_ADDRESS_COMMANDED;
     }
 
     private static final int J1939_PGN_MAX = 262143;
 
+    /**
+     * {@code J1939_PGN_MAX}, {@code 262143} on linux-x86_64.
+     *
+     * @return {@code 262143}
+     */
     public static int J1939_PGN_MAX() {
         return J1939_PGN_MAX;
     }
 
     private static final int J1939_PGN_PDU1_MAX = 261888;
 
+    /**
+     * {@code J1939_PGN_PDU1_MAX}, {@code 261888} on linux-x86_64.
+     *
+     * @return {@code 261888}
+     */
     public static int J1939_PGN_PDU1_MAX() {
         return J1939_PGN_PDU1_MAX;
     }
 
     private static final int J1939_PGN_REQUEST = 59904;
 
+    /**
+     * {@code J1939_PGN_REQUEST}, {@code 59904} on linux-x86_64.
+     *
+     * @return {@code 59904}
+     */
     public static int J1939_PGN_REQUEST() {
         return J1939_PGN_REQUEST;
     }
 
     private static final int MSG_CMSG_CLOEXEC = 1073741824;
 
+    /**
+     * {@code MSG_CMSG_CLOEXEC}, {@code 1073741824} on linux-x86_64.
+     *
+     * @return {@code 1073741824}
+     */
     public static int MSG_CMSG_CLOEXEC() {
         return MSG_CMSG_CLOEXEC;
     }
 
     private static final int MSG_CONFIRM = 2048;
 
+    /**
+     * {@code MSG_CONFIRM}, {@code 2048} on linux-x86_64.
+     *
+     * @return {@code 2048}
+     */
     public static int MSG_CONFIRM() {
         return MSG_CONFIRM;
     }
 
     private static final int MSG_CTRUNC = 8;
 
+    /**
+     * {@code MSG_CTRUNC}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int MSG_CTRUNC() {
         return MSG_CTRUNC;
     }
 
     private static final int MSG_DONTROUTE = 4;
 
+    /**
+     * {@code MSG_DONTROUTE}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int MSG_DONTROUTE() {
         return MSG_DONTROUTE;
     }
 
     private static final int MSG_DONTWAIT = 64;
 
+    /**
+     * {@code MSG_DONTWAIT}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int MSG_DONTWAIT() {
         return MSG_DONTWAIT;
     }
 
     private static final int MSG_EOR = 128;
 
+    /**
+     * {@code MSG_EOR}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int MSG_EOR() {
         return MSG_EOR;
     }
 
     private static final int MSG_ERRQUEUE = 8192;
 
+    /**
+     * {@code MSG_ERRQUEUE}, {@code 8192} on linux-x86_64.
+     *
+     * @return {@code 8192}
+     */
     public static int MSG_ERRQUEUE() {
         return MSG_ERRQUEUE;
     }
 
     private static final int MSG_FASTOPEN = 536870912;
 
+    /**
+     * {@code MSG_FASTOPEN}, {@code 536870912} on linux-x86_64.
+     *
+     * @return {@code 536870912}
+     */
     public static int MSG_FASTOPEN() {
         return MSG_FASTOPEN;
     }
 
     private static final int MSG_MORE = 32768;
 
+    /**
+     * {@code MSG_MORE}, {@code 32768} on linux-x86_64.
+     *
+     * @return {@code 32768}
+     */
     public static int MSG_MORE() {
         return MSG_MORE;
     }
 
     private static final int MSG_NOSIGNAL = 16384;
 
+    /**
+     * {@code MSG_NOSIGNAL}, {@code 16384} on linux-x86_64.
+     *
+     * @return {@code 16384}
+     */
     public static int MSG_NOSIGNAL() {
         return MSG_NOSIGNAL;
     }
 
     private static final int MSG_OOB = 1;
 
+    /**
+     * {@code MSG_OOB}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int MSG_OOB() {
         return MSG_OOB;
     }
 
     private static final int MSG_PEEK = 2;
 
+    /**
+     * {@code MSG_PEEK}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int MSG_PEEK() {
         return MSG_PEEK;
     }
 
     private static final int MSG_TRUNC = 32;
 
+    /**
+     * {@code MSG_TRUNC}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int MSG_TRUNC() {
         return MSG_TRUNC;
     }
 
     private static final int MSG_WAITALL = 256;
 
+    /**
+     * {@code MSG_WAITALL}, {@code 256} on linux-x86_64.
+     *
+     * @return {@code 256}
+     */
     public static int MSG_WAITALL() {
         return MSG_WAITALL;
     }
 
     private static final int NETLINK_CRYPTO = 21;
 
+    /**
+     * {@code NETLINK_CRYPTO}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int NETLINK_CRYPTO() {
         return NETLINK_CRYPTO;
     }
 
     private static final int NETLINK_DNRTMSG = 14;
 
+    /**
+     * {@code NETLINK_DNRTMSG}, {@code 14} on linux-x86_64.
+     *
+     * @return {@code 14}
+     */
     public static int NETLINK_DNRTMSG() {
         return NETLINK_DNRTMSG;
     }
 
     private static final int NETLINK_FIREWALL = 3;
 
+    /**
+     * {@code NETLINK_FIREWALL}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int NETLINK_FIREWALL() {
         return NETLINK_FIREWALL;
     }
 
     private static final int NETLINK_IP6_FW = 13;
 
+    /**
+     * {@code NETLINK_IP6_FW}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int NETLINK_IP6_FW() {
         return NETLINK_IP6_FW;
     }
 
     private static final int NETLINK_NFLOG = 5;
 
+    /**
+     * {@code NETLINK_NFLOG}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int NETLINK_NFLOG() {
         return NETLINK_NFLOG;
     }
 
     private static final int NETLINK_ROUTE = 0;
 
+    /**
+     * {@code NETLINK_ROUTE}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int NETLINK_ROUTE() {
         return NETLINK_ROUTE;
     }
 
     private static final int NETLINK_USERSOCK = 2;
 
+    /**
+     * {@code NETLINK_USERSOCK}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int NETLINK_USERSOCK() {
         return NETLINK_USERSOCK;
     }
 
     private static final int NETLINK_XFRM = 6;
 
+    /**
+     * {@code NETLINK_XFRM}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int NETLINK_XFRM() {
         return NETLINK_XFRM;
     }
 
     private static final int NI_DGRAM = 16;
 
+    /**
+     * {@code NI_DGRAM}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int NI_DGRAM() {
         return NI_DGRAM;
     }
 
     private static final int NI_MAXHOST = 1025;
 
+    /**
+     * {@code NI_MAXHOST}, {@code 1025} on linux-x86_64.
+     *
+     * @return {@code 1025}
+     */
     public static int NI_MAXHOST() {
         return NI_MAXHOST;
     }
 
     private static final int NI_MAXSERV = 32;
 
+    /**
+     * {@code NI_MAXSERV}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int NI_MAXSERV() {
         return NI_MAXSERV;
     }
 
     private static final int NI_NAMEREQD = 8;
 
+    /**
+     * {@code NI_NAMEREQD}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int NI_NAMEREQD() {
         return NI_NAMEREQD;
     }
 
     private static final int NI_NOFQDN = 4;
 
+    /**
+     * {@code NI_NOFQDN}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int NI_NOFQDN() {
         return NI_NOFQDN;
     }
 
     private static final int NI_NUMERICHOST = 1;
 
+    /**
+     * {@code NI_NUMERICHOST}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int NI_NUMERICHOST() {
         return NI_NUMERICHOST;
     }
 
     private static final int NI_NUMERICSERV = 2;
 
+    /**
+     * {@code NI_NUMERICSERV}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int NI_NUMERICSERV() {
         return NI_NUMERICSERV;
     }
 
     private static final int PACKET_BROADCAST = 1;
 
+    /**
+     * {@code PACKET_BROADCAST}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int PACKET_BROADCAST() {
         return PACKET_BROADCAST;
     }
 
     private static final int PACKET_FASTROUTE = 6;
 
+    /**
+     * {@code PACKET_FASTROUTE}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int PACKET_FASTROUTE() {
         return PACKET_FASTROUTE;
     }
 
     private static final int PACKET_HOST = 0;
 
+    /**
+     * {@code PACKET_HOST}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int PACKET_HOST() {
         return PACKET_HOST;
     }
 
     private static final int PACKET_LOOPBACK = 5;
 
+    /**
+     * {@code PACKET_LOOPBACK}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int PACKET_LOOPBACK() {
         return PACKET_LOOPBACK;
     }
 
     private static final int PACKET_MULTICAST = 2;
 
+    /**
+     * {@code PACKET_MULTICAST}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int PACKET_MULTICAST() {
         return PACKET_MULTICAST;
     }
 
     private static final int PACKET_OTHERHOST = 3;
 
+    /**
+     * {@code PACKET_OTHERHOST}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int PACKET_OTHERHOST() {
         return PACKET_OTHERHOST;
     }
 
     private static final int PACKET_OUTGOING = 4;
 
+    /**
+     * {@code PACKET_OUTGOING}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int PACKET_OUTGOING() {
         return PACKET_OUTGOING;
     }
 
     private static final int PF_CAN = 29;
 
+    /**
+     * {@code PF_CAN}, {@code 29} on linux-x86_64.
+     *
+     * @return {@code 29}
+     */
     public static int PF_CAN() {
         return PF_CAN;
     }
 
     private static final int PF_PACKET = 17;
 
+    /**
+     * {@code PF_PACKET}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int PF_PACKET() {
         return PF_PACKET;
     }
 
     private static final int PF_RDS = 21;
 
+    /**
+     * {@code PF_RDS}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int PF_RDS() {
         return PF_RDS;
     }
 
     private static final int SCM_CREDENTIALS = 2;
 
+    /**
+     * {@code SCM_CREDENTIALS}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SCM_CREDENTIALS() {
         return SCM_CREDENTIALS;
     }
 
     private static final int SCM_J1939_DEST_ADDR = 1;
 
+    /**
+     * {@code SCM_J1939_DEST_ADDR}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SCM_J1939_DEST_ADDR() {
         return SCM_J1939_DEST_ADDR;
     }
 
     private static final int SCM_J1939_DEST_NAME = 2;
 
+    /**
+     * {@code SCM_J1939_DEST_NAME}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SCM_J1939_DEST_NAME() {
         return SCM_J1939_DEST_NAME;
     }
 
     private static final int SCM_J1939_ERRQUEUE = 4;
 
+    /**
+     * {@code SCM_J1939_ERRQUEUE}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int SCM_J1939_ERRQUEUE() {
         return SCM_J1939_ERRQUEUE;
     }
 
     private static final int SCM_J1939_PRIO = 3;
 
+    /**
+     * {@code SCM_J1939_PRIO}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int SCM_J1939_PRIO() {
         return SCM_J1939_PRIO;
     }
 
     private static final int SCM_RIGHTS = 1;
 
+    /**
+     * {@code SCM_RIGHTS}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SCM_RIGHTS() {
         return SCM_RIGHTS;
     }
 
     private static final int SHUT_RD = 0;
 
+    /**
+     * {@code SHUT_RD}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int SHUT_RD() {
         return SHUT_RD;
     }
 
     private static final int SHUT_RDWR = 2;
 
+    /**
+     * {@code SHUT_RDWR}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SHUT_RDWR() {
         return SHUT_RDWR;
     }
 
     private static final int SHUT_WR = 1;
 
+    /**
+     * {@code SHUT_WR}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SHUT_WR() {
         return SHUT_WR;
     }
 
     private static final int SOCK_CLOEXEC = 524288;
 
+    /**
+     * {@code SOCK_CLOEXEC}, {@code 524288} on linux-x86_64.
+     *
+     * @return {@code 524288}
+     */
     public static int SOCK_CLOEXEC() {
         return SOCK_CLOEXEC;
     }
 
     private static final int SOCK_DGRAM = 2;
 
+    /**
+     * {@code SOCK_DGRAM}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SOCK_DGRAM() {
         return SOCK_DGRAM;
     }
 
     private static final int SOCK_NONBLOCK = 2048;
 
+    /**
+     * {@code SOCK_NONBLOCK}, {@code 2048} on linux-x86_64.
+     *
+     * @return {@code 2048}
+     */
     public static int SOCK_NONBLOCK() {
         return SOCK_NONBLOCK;
     }
 
     private static final int SOCK_RAW = 3;
 
+    /**
+     * {@code SOCK_RAW}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int SOCK_RAW() {
         return SOCK_RAW;
     }
 
     private static final int SOCK_RDM = 4;
 
+    /**
+     * {@code SOCK_RDM}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int SOCK_RDM() {
         return SOCK_RDM;
     }
 
     private static final int SOCK_SEQPACKET = 5;
 
+    /**
+     * {@code SOCK_SEQPACKET}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int SOCK_SEQPACKET() {
         return SOCK_SEQPACKET;
     }
 
     private static final int SOCK_STREAM = 1;
 
+    /**
+     * {@code SOCK_STREAM}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SOCK_STREAM() {
         return SOCK_STREAM;
     }
 
     private static final int SOL_ALG = 279;
 
+    /**
+     * {@code SOL_ALG}, {@code 279} on linux-x86_64.
+     *
+     * @return {@code 279}
+     */
     public static int SOL_ALG() {
         return SOL_ALG;
     }
 
     private static final int SOL_CAN_BASE = 100;
 
+    /**
+     * {@code SOL_CAN_BASE}, {@code 100} on linux-x86_64.
+     *
+     * @return {@code 100}
+     */
     public static int SOL_CAN_BASE() {
         return SOL_CAN_BASE;
     }
 
     private static final int SOL_CAN_RAW = 101;
 
+    /**
+     * {@code SOL_CAN_RAW}, {@code 101} on linux-x86_64.
+     *
+     * @return {@code 101}
+     */
     public static int SOL_CAN_RAW() {
         return SOL_CAN_RAW;
     }
 
     private static final int SOL_IP = 0;
 
+    /**
+     * {@code SOL_IP}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int SOL_IP() {
         return SOL_IP;
     }
 
     private static final int SOL_RDS = 276;
 
+    /**
+     * {@code SOL_RDS}, {@code 276} on linux-x86_64.
+     *
+     * @return {@code 276}
+     */
     public static int SOL_RDS() {
         return SOL_RDS;
     }
 
     private static final int SOL_SOCKET = 1;
 
+    /**
+     * {@code SOL_SOCKET}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SOL_SOCKET() {
         return SOL_SOCKET;
     }
 
     private static final int SOL_TCP = 6;
 
+    /**
+     * {@code SOL_TCP}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int SOL_TCP() {
         return SOL_TCP;
     }
 
     private static final int SOL_TIPC = 271;
 
+    /**
+     * {@code SOL_TIPC}, {@code 271} on linux-x86_64.
+     *
+     * @return {@code 271}
+     */
     public static int SOL_TIPC() {
         return SOL_TIPC;
     }
 
     private static final int SOL_UDP = 17;
 
+    /**
+     * {@code SOL_UDP}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int SOL_UDP() {
         return SOL_UDP;
     }
 
     private static final int SOMAXCONN = 4096;
 
+    /**
+     * {@code SOMAXCONN}, {@code 4096} on linux-x86_64.
+     *
+     * @return {@code 4096}
+     */
     public static int SOMAXCONN() {
         return SOMAXCONN;
     }
 
     private static final int SO_ACCEPTCONN = 30;
 
+    /**
+     * {@code SO_ACCEPTCONN}, {@code 30} on linux-x86_64.
+     *
+     * @return {@code 30}
+     */
     public static int SO_ACCEPTCONN() {
         return SO_ACCEPTCONN;
     }
 
     private static final int SO_BINDTODEVICE = 25;
 
+    /**
+     * {@code SO_BINDTODEVICE}, {@code 25} on linux-x86_64.
+     *
+     * @return {@code 25}
+     */
     public static int SO_BINDTODEVICE() {
         return SO_BINDTODEVICE;
     }
 
     private static final int SO_BROADCAST = 6;
 
+    /**
+     * {@code SO_BROADCAST}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int SO_BROADCAST() {
         return SO_BROADCAST;
     }
 
     private static final int SO_DEBUG = 1;
 
+    /**
+     * {@code SO_DEBUG}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SO_DEBUG() {
         return SO_DEBUG;
     }
 
     private static final int SO_DOMAIN = 39;
 
+    /**
+     * {@code SO_DOMAIN}, {@code 39} on linux-x86_64.
+     *
+     * @return {@code 39}
+     */
     public static int SO_DOMAIN() {
         return SO_DOMAIN;
     }
 
     private static final int SO_DONTROUTE = 5;
 
+    /**
+     * {@code SO_DONTROUTE}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int SO_DONTROUTE() {
         return SO_DONTROUTE;
     }
 
     private static final int SO_ERROR = 4;
 
+    /**
+     * {@code SO_ERROR}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int SO_ERROR() {
         return SO_ERROR;
     }
 
     private static final int SO_INCOMING_CPU = 49;
 
+    /**
+     * {@code SO_INCOMING_CPU}, {@code 49} on linux-x86_64.
+     *
+     * @return {@code 49}
+     */
     public static int SO_INCOMING_CPU() {
         return SO_INCOMING_CPU;
     }
 
     private static final int SO_J1939_ERRQUEUE = 4;
 
+    /**
+     * {@code SO_J1939_ERRQUEUE}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int SO_J1939_ERRQUEUE() {
         return SO_J1939_ERRQUEUE;
     }
 
     private static final int SO_J1939_FILTER = 1;
 
+    /**
+     * {@code SO_J1939_FILTER}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SO_J1939_FILTER() {
         return SO_J1939_FILTER;
     }
 
     private static final int SO_J1939_PROMISC = 2;
 
+    /**
+     * {@code SO_J1939_PROMISC}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SO_J1939_PROMISC() {
         return SO_J1939_PROMISC;
     }
 
     private static final int SO_J1939_SEND_PRIO = 3;
 
+    /**
+     * {@code SO_J1939_SEND_PRIO}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int SO_J1939_SEND_PRIO() {
         return SO_J1939_SEND_PRIO;
     }
 
     private static final int SO_KEEPALIVE = 9;
 
+    /**
+     * {@code SO_KEEPALIVE}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int SO_KEEPALIVE() {
         return SO_KEEPALIVE;
     }
 
     private static final int SO_LINGER = 13;
 
+    /**
+     * {@code SO_LINGER}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int SO_LINGER() {
         return SO_LINGER;
     }
 
     private static final int SO_MARK = 36;
 
+    /**
+     * {@code SO_MARK}, {@code 36} on linux-x86_64.
+     *
+     * @return {@code 36}
+     */
     public static int SO_MARK() {
         return SO_MARK;
     }
 
     private static final int SO_OOBINLINE = 10;
 
+    /**
+     * {@code SO_OOBINLINE}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int SO_OOBINLINE() {
         return SO_OOBINLINE;
     }
 
     private static final int SO_PASSCRED = 16;
 
+    /**
+     * {@code SO_PASSCRED}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int SO_PASSCRED() {
         return SO_PASSCRED;
     }
 
     private static final int SO_PASSSEC = 34;
 
+    /**
+     * {@code SO_PASSSEC}, {@code 34} on linux-x86_64.
+     *
+     * @return {@code 34}
+     */
     public static int SO_PASSSEC() {
         return SO_PASSSEC;
     }
 
     private static final int SO_PEERCRED = 17;
 
+    /**
+     * {@code SO_PEERCRED}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int SO_PEERCRED() {
         return SO_PEERCRED;
     }
 
     private static final int SO_PEERSEC = 31;
 
+    /**
+     * {@code SO_PEERSEC}, {@code 31} on linux-x86_64.
+     *
+     * @return {@code 31}
+     */
     public static int SO_PEERSEC() {
         return SO_PEERSEC;
     }
 
     private static final int SO_PRIORITY = 12;
 
+    /**
+     * {@code SO_PRIORITY}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int SO_PRIORITY() {
         return SO_PRIORITY;
     }
 
     private static final int SO_PROTOCOL = 38;
 
+    /**
+     * {@code SO_PROTOCOL}, {@code 38} on linux-x86_64.
+     *
+     * @return {@code 38}
+     */
     public static int SO_PROTOCOL() {
         return SO_PROTOCOL;
     }
 
     private static final int SO_RCVBUF = 8;
 
+    /**
+     * {@code SO_RCVBUF}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int SO_RCVBUF() {
         return SO_RCVBUF;
     }
 
     private static final int SO_RCVLOWAT = 18;
 
+    /**
+     * {@code SO_RCVLOWAT}, {@code 18} on linux-x86_64.
+     *
+     * @return {@code 18}
+     */
     public static int SO_RCVLOWAT() {
         return SO_RCVLOWAT;
     }
 
     private static final int SO_RCVTIMEO = 20;
 
+    /**
+     * {@code SO_RCVTIMEO}, {@code 20} on linux-x86_64.
+     *
+     * @return {@code 20}
+     */
     public static int SO_RCVTIMEO() {
         return SO_RCVTIMEO;
     }
 
     private static final int SO_REUSEADDR = 2;
 
+    /**
+     * {@code SO_REUSEADDR}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SO_REUSEADDR() {
         return SO_REUSEADDR;
     }
 
     private static final int SO_REUSEPORT = 15;
 
+    /**
+     * {@code SO_REUSEPORT}, {@code 15} on linux-x86_64.
+     *
+     * @return {@code 15}
+     */
     public static int SO_REUSEPORT() {
         return SO_REUSEPORT;
     }
 
     private static final int SO_SNDBUF = 7;
 
+    /**
+     * {@code SO_SNDBUF}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int SO_SNDBUF() {
         return SO_SNDBUF;
     }
 
     private static final int SO_SNDLOWAT = 19;
 
+    /**
+     * {@code SO_SNDLOWAT}, {@code 19} on linux-x86_64.
+     *
+     * @return {@code 19}
+     */
     public static int SO_SNDLOWAT() {
         return SO_SNDLOWAT;
     }
 
     private static final int SO_SNDTIMEO = 21;
 
+    /**
+     * {@code SO_SNDTIMEO}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int SO_SNDTIMEO() {
         return SO_SNDTIMEO;
     }
 
     private static final int SO_TYPE = 3;
 
+    /**
+     * {@code SO_TYPE}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int SO_TYPE() {
         return SO_TYPE;
     }
 
     private static final int SO_VM_SOCKETS_BUFFER_MAX_SIZE = 2;
 
+    /**
+     * {@code SO_VM_SOCKETS_BUFFER_MAX_SIZE}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int SO_VM_SOCKETS_BUFFER_MAX_SIZE() {
         return SO_VM_SOCKETS_BUFFER_MAX_SIZE;
     }
 
     private static final int SO_VM_SOCKETS_BUFFER_MIN_SIZE = 1;
 
+    /**
+     * {@code SO_VM_SOCKETS_BUFFER_MIN_SIZE}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int SO_VM_SOCKETS_BUFFER_MIN_SIZE() {
         return SO_VM_SOCKETS_BUFFER_MIN_SIZE;
     }
 
     private static final int SO_VM_SOCKETS_BUFFER_SIZE = 0;
 
+    /**
+     * {@code SO_VM_SOCKETS_BUFFER_SIZE}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int SO_VM_SOCKETS_BUFFER_SIZE() {
         return SO_VM_SOCKETS_BUFFER_SIZE;
     }
 
     private static final int TCP_CONGESTION = 13;
 
+    /**
+     * {@code TCP_CONGESTION}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int TCP_CONGESTION() {
         return TCP_CONGESTION;
     }
 
     private static final int TCP_CORK = 3;
 
+    /**
+     * {@code TCP_CORK}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int TCP_CORK() {
         return TCP_CORK;
     }
 
     private static final int TCP_DEFER_ACCEPT = 9;
 
+    /**
+     * {@code TCP_DEFER_ACCEPT}, {@code 9} on linux-x86_64.
+     *
+     * @return {@code 9}
+     */
     public static int TCP_DEFER_ACCEPT() {
         return TCP_DEFER_ACCEPT;
     }
 
     private static final int TCP_FASTOPEN = 23;
 
+    /**
+     * {@code TCP_FASTOPEN}, {@code 23} on linux-x86_64.
+     *
+     * @return {@code 23}
+     */
     public static int TCP_FASTOPEN() {
         return TCP_FASTOPEN;
     }
 
     private static final int TCP_INFO = 11;
 
+    /**
+     * {@code TCP_INFO}, {@code 11} on linux-x86_64.
+     *
+     * @return {@code 11}
+     */
     public static int TCP_INFO() {
         return TCP_INFO;
     }
 
     private static final int TCP_KEEPCNT = 6;
 
+    /**
+     * {@code TCP_KEEPCNT}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int TCP_KEEPCNT() {
         return TCP_KEEPCNT;
     }
 
     private static final int TCP_KEEPIDLE = 4;
 
+    /**
+     * {@code TCP_KEEPIDLE}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int TCP_KEEPIDLE() {
         return TCP_KEEPIDLE;
     }
 
     private static final int TCP_KEEPINTVL = 5;
 
+    /**
+     * {@code TCP_KEEPINTVL}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int TCP_KEEPINTVL() {
         return TCP_KEEPINTVL;
     }
 
     private static final int TCP_LINGER2 = 8;
 
+    /**
+     * {@code TCP_LINGER2}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int TCP_LINGER2() {
         return TCP_LINGER2;
     }
 
     private static final int TCP_MAXSEG = 2;
 
+    /**
+     * {@code TCP_MAXSEG}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TCP_MAXSEG() {
         return TCP_MAXSEG;
     }
 
     private static final int TCP_NODELAY = 1;
 
+    /**
+     * {@code TCP_NODELAY}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TCP_NODELAY() {
         return TCP_NODELAY;
     }
 
     private static final int TCP_NOTSENT_LOWAT = 25;
 
+    /**
+     * {@code TCP_NOTSENT_LOWAT}, {@code 25} on linux-x86_64.
+     *
+     * @return {@code 25}
+     */
     public static int TCP_NOTSENT_LOWAT() {
         return TCP_NOTSENT_LOWAT;
     }
 
     private static final int TCP_QUICKACK = 12;
 
+    /**
+     * {@code TCP_QUICKACK}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int TCP_QUICKACK() {
         return TCP_QUICKACK;
     }
 
     private static final int TCP_SYNCNT = 7;
 
+    /**
+     * {@code TCP_SYNCNT}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int TCP_SYNCNT() {
         return TCP_SYNCNT;
     }
 
     private static final int TCP_USER_TIMEOUT = 18;
 
+    /**
+     * {@code TCP_USER_TIMEOUT}, {@code 18} on linux-x86_64.
+     *
+     * @return {@code 18}
+     */
     public static int TCP_USER_TIMEOUT() {
         return TCP_USER_TIMEOUT;
     }
 
     private static final int TCP_WINDOW_CLAMP = 10;
 
+    /**
+     * {@code TCP_WINDOW_CLAMP}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int TCP_WINDOW_CLAMP() {
         return TCP_WINDOW_CLAMP;
     }
 
     private static final int TIPC_ADDR_ID = 3;
 
+    /**
+     * {@code TIPC_ADDR_ID}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int TIPC_ADDR_ID() {
         return TIPC_ADDR_ID;
     }
 
     private static final int TIPC_ADDR_NAME = 2;
 
+    /**
+     * {@code TIPC_ADDR_NAME}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TIPC_ADDR_NAME() {
         return TIPC_ADDR_NAME;
     }
 
     private static final int TIPC_ADDR_NAMESEQ = 1;
 
+    /**
+     * {@code TIPC_ADDR_NAMESEQ}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_ADDR_NAMESEQ() {
         return TIPC_ADDR_NAMESEQ;
     }
 
     private static final int TIPC_CFG_SRV = 0;
 
+    /**
+     * {@code TIPC_CFG_SRV}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int TIPC_CFG_SRV() {
         return TIPC_CFG_SRV;
     }
 
     private static final int TIPC_CLUSTER_SCOPE = 2;
 
+    /**
+     * {@code TIPC_CLUSTER_SCOPE}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TIPC_CLUSTER_SCOPE() {
         return TIPC_CLUSTER_SCOPE;
     }
 
     private static final int TIPC_CONN_TIMEOUT = 130;
 
+    /**
+     * {@code TIPC_CONN_TIMEOUT}, {@code 130} on linux-x86_64.
+     *
+     * @return {@code 130}
+     */
     public static int TIPC_CONN_TIMEOUT() {
         return TIPC_CONN_TIMEOUT;
     }
 
     private static final int TIPC_CRITICAL_IMPORTANCE = 3;
 
+    /**
+     * {@code TIPC_CRITICAL_IMPORTANCE}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int TIPC_CRITICAL_IMPORTANCE() {
         return TIPC_CRITICAL_IMPORTANCE;
     }
 
     private static final int TIPC_DEST_DROPPABLE = 129;
 
+    /**
+     * {@code TIPC_DEST_DROPPABLE}, {@code 129} on linux-x86_64.
+     *
+     * @return {@code 129}
+     */
     public static int TIPC_DEST_DROPPABLE() {
         return TIPC_DEST_DROPPABLE;
     }
 
     private static final int TIPC_HIGH_IMPORTANCE = 2;
 
+    /**
+     * {@code TIPC_HIGH_IMPORTANCE}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TIPC_HIGH_IMPORTANCE() {
         return TIPC_HIGH_IMPORTANCE;
     }
 
     private static final int TIPC_IMPORTANCE = 127;
 
+    /**
+     * {@code TIPC_IMPORTANCE}, {@code 127} on linux-x86_64.
+     *
+     * @return {@code 127}
+     */
     public static int TIPC_IMPORTANCE() {
         return TIPC_IMPORTANCE;
     }
 
     private static final int TIPC_LOW_IMPORTANCE = 0;
 
+    /**
+     * {@code TIPC_LOW_IMPORTANCE}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int TIPC_LOW_IMPORTANCE() {
         return TIPC_LOW_IMPORTANCE;
     }
 
     private static final int TIPC_MEDIUM_IMPORTANCE = 1;
 
+    /**
+     * {@code TIPC_MEDIUM_IMPORTANCE}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_MEDIUM_IMPORTANCE() {
         return TIPC_MEDIUM_IMPORTANCE;
     }
 
     private static final int TIPC_NODE_SCOPE = 3;
 
+    /**
+     * {@code TIPC_NODE_SCOPE}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int TIPC_NODE_SCOPE() {
         return TIPC_NODE_SCOPE;
     }
 
     private static final int TIPC_PUBLISHED = 1;
 
+    /**
+     * {@code TIPC_PUBLISHED}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_PUBLISHED() {
         return TIPC_PUBLISHED;
     }
 
     private static final int TIPC_SRC_DROPPABLE = 128;
 
+    /**
+     * {@code TIPC_SRC_DROPPABLE}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int TIPC_SRC_DROPPABLE() {
         return TIPC_SRC_DROPPABLE;
     }
 
     private static final int TIPC_SUBSCR_TIMEOUT = 3;
 
+    /**
+     * {@code TIPC_SUBSCR_TIMEOUT}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int TIPC_SUBSCR_TIMEOUT() {
         return TIPC_SUBSCR_TIMEOUT;
     }
 
     private static final int TIPC_SUB_CANCEL = 4;
 
+    /**
+     * {@code TIPC_SUB_CANCEL}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int TIPC_SUB_CANCEL() {
         return TIPC_SUB_CANCEL;
     }
 
     private static final int TIPC_SUB_PORTS = 1;
 
+    /**
+     * {@code TIPC_SUB_PORTS}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_SUB_PORTS() {
         return TIPC_SUB_PORTS;
     }
 
     private static final int TIPC_SUB_SERVICE = 2;
 
+    /**
+     * {@code TIPC_SUB_SERVICE}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TIPC_SUB_SERVICE() {
         return TIPC_SUB_SERVICE;
     }
 
     private static final int TIPC_TOP_SRV = 1;
 
+    /**
+     * {@code TIPC_TOP_SRV}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_TOP_SRV() {
         return TIPC_TOP_SRV;
     }
 
     private static final int TIPC_WAIT_FOREVER = -1;
 
+    /**
+     * {@code TIPC_WAIT_FOREVER}, {@code -1} on linux-x86_64.
+     *
+     * @return {@code -1}
+     */
     public static int TIPC_WAIT_FOREVER() {
         return TIPC_WAIT_FOREVER;
     }
 
     private static final int TIPC_WITHDRAWN = 2;
 
+    /**
+     * {@code TIPC_WITHDRAWN}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TIPC_WITHDRAWN() {
         return TIPC_WITHDRAWN;
     }
 
     private static final int TIPC_ZONE_SCOPE = 1;
 
+    /**
+     * {@code TIPC_ZONE_SCOPE}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int TIPC_ZONE_SCOPE() {
         return TIPC_ZONE_SCOPE;
     }
 
+    private static final int UDPLITE_RECV_CSCOV = 11;
+
+    /**
+     * {@code UDPLITE_RECV_CSCOV}: CPython's own value {@code 11}, as these headers lack it.
+     *
+     * @return {@code 11}
+     */
+    public static int UDPLITE_RECV_CSCOV() {
+        return UDPLITE_RECV_CSCOV;
+    }
+
+    private static final int UDPLITE_SEND_CSCOV = 10;
+
+    /**
+     * {@code UDPLITE_SEND_CSCOV}: CPython's own value {@code 10}, as these headers lack it.
+     *
+     * @return {@code 10}
+     */
+    public static int UDPLITE_SEND_CSCOV() {
+        return UDPLITE_SEND_CSCOV;
+    }
+
     private static final long VMADDR_CID_ANY = 4294967295L;
 
+    /**
+     * {@code VMADDR_CID_ANY}, {@code 4294967295} on linux-x86_64.
+     *
+     * @return {@code 4294967295}
+     */
     public static long VMADDR_CID_ANY() {
         return VMADDR_CID_ANY;
     }
 
     private static final int VMADDR_CID_HOST = 2;
 
+    /**
+     * {@code VMADDR_CID_HOST}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int VMADDR_CID_HOST() {
         return VMADDR_CID_HOST;
     }
 
     private static final long VMADDR_PORT_ANY = 4294967295L;
 
+    /**
+     * {@code VMADDR_PORT_ANY}, {@code 4294967295} on linux-x86_64.
+     *
+     * @return {@code 4294967295}
+     */
     public static long VMADDR_PORT_ANY() {
         return VMADDR_PORT_ANY;
     }
 
     private static final long VM_SOCKETS_INVALID_VERSION = 4294967295L;
 
+    /**
+     * {@code VM_SOCKETS_INVALID_VERSION}, {@code 4294967295} on linux-x86_64.
+     *
+     * @return {@code 4294967295}
+     */
     public static long VM_SOCKETS_INVALID_VERSION() {
         return VM_SOCKETS_INVALID_VERSION;
     }
 
     private static final int EPOLLERR = 8;
 
+    /**
+     * {@code EPOLLERR}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int EPOLLERR() {
         return EPOLLERR;
     }
 
     private static final long EPOLLET = 2147483648L;
 
+    /**
+     * {@code EPOLLET}, {@code 2147483648} on linux-x86_64.
+     *
+     * @return {@code 2147483648}
+     */
     public static long EPOLLET() {
         return EPOLLET;
     }
 
     private static final int EPOLLEXCLUSIVE = 268435456;
 
+    /**
+     * {@code EPOLLEXCLUSIVE}, {@code 268435456} on linux-x86_64.
+     *
+     * @return {@code 268435456}
+     */
     public static int EPOLLEXCLUSIVE() {
         return EPOLLEXCLUSIVE;
     }
 
     private static final int EPOLLHUP = 16;
 
+    /**
+     * {@code EPOLLHUP}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int EPOLLHUP() {
         return EPOLLHUP;
     }
 
     private static final int EPOLLIN = 1;
 
+    /**
+     * {@code EPOLLIN}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int EPOLLIN() {
         return EPOLLIN;
     }
 
     private static final int EPOLLMSG = 1024;
 
+    /**
+     * {@code EPOLLMSG}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int EPOLLMSG() {
         return EPOLLMSG;
     }
 
     private static final int EPOLLONESHOT = 1073741824;
 
+    /**
+     * {@code EPOLLONESHOT}, {@code 1073741824} on linux-x86_64.
+     *
+     * @return {@code 1073741824}
+     */
     public static int EPOLLONESHOT() {
         return EPOLLONESHOT;
     }
 
     private static final int EPOLLOUT = 4;
 
+    /**
+     * {@code EPOLLOUT}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int EPOLLOUT() {
         return EPOLLOUT;
     }
 
     private static final int EPOLLPRI = 2;
 
+    /**
+     * {@code EPOLLPRI}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int EPOLLPRI() {
         return EPOLLPRI;
     }
 
     private static final int EPOLLRDBAND = 128;
 
+    /**
+     * {@code EPOLLRDBAND}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int EPOLLRDBAND() {
         return EPOLLRDBAND;
     }
 
     private static final int EPOLLRDHUP = 8192;
 
+    /**
+     * {@code EPOLLRDHUP}, {@code 8192} on linux-x86_64.
+     *
+     * @return {@code 8192}
+     */
     public static int EPOLLRDHUP() {
         return EPOLLRDHUP;
     }
 
     private static final int EPOLLRDNORM = 64;
 
+    /**
+     * {@code EPOLLRDNORM}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int EPOLLRDNORM() {
         return EPOLLRDNORM;
     }
 
     private static final int EPOLLWRBAND = 512;
 
+    /**
+     * {@code EPOLLWRBAND}, {@code 512} on linux-x86_64.
+     *
+     * @return {@code 512}
+     */
     public static int EPOLLWRBAND() {
         return EPOLLWRBAND;
     }
 
     private static final int EPOLLWRNORM = 256;
 
+    /**
+     * {@code EPOLLWRNORM}, {@code 256} on linux-x86_64.
+     *
+     * @return {@code 256}
+     */
     public static int EPOLLWRNORM() {
         return EPOLLWRNORM;
     }
 
     private static final int EPOLL_CLOEXEC = 524288;
 
+    /**
+     * {@code EPOLL_CLOEXEC}, {@code 524288} on linux-x86_64.
+     *
+     * @return {@code 524288}
+     */
     public static int EPOLL_CLOEXEC() {
         return EPOLL_CLOEXEC;
     }
 
     private static final int PIPE_BUF = 4096;
 
+    /**
+     * {@code PIPE_BUF}, {@code 4096} on linux-x86_64.
+     *
+     * @return {@code 4096}
+     */
     public static int PIPE_BUF() {
         return PIPE_BUF;
     }
 
     private static final int POLLERR = 8;
 
+    /**
+     * {@code POLLERR}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int POLLERR() {
         return POLLERR;
     }
 
     private static final int POLLHUP = 16;
 
+    /**
+     * {@code POLLHUP}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int POLLHUP() {
         return POLLHUP;
     }
 
     private static final int POLLIN = 1;
 
+    /**
+     * {@code POLLIN}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int POLLIN() {
         return POLLIN;
     }
 
     private static final int POLLMSG = 1024;
 
+    /**
+     * {@code POLLMSG}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int POLLMSG() {
         return POLLMSG;
     }
 
     private static final int POLLNVAL = 32;
 
+    /**
+     * {@code POLLNVAL}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int POLLNVAL() {
         return POLLNVAL;
     }
 
     private static final int POLLOUT = 4;
 
+    /**
+     * {@code POLLOUT}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int POLLOUT() {
         return POLLOUT;
     }
 
     private static final int POLLPRI = 2;
 
+    /**
+     * {@code POLLPRI}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int POLLPRI() {
         return POLLPRI;
     }
 
     private static final int POLLRDBAND = 128;
 
+    /**
+     * {@code POLLRDBAND}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int POLLRDBAND() {
         return POLLRDBAND;
     }
 
     private static final int POLLRDHUP = 8192;
 
+    /**
+     * {@code POLLRDHUP}, {@code 8192} on linux-x86_64.
+     *
+     * @return {@code 8192}
+     */
     public static int POLLRDHUP() {
         return POLLRDHUP;
     }
 
     private static final int POLLRDNORM = 64;
 
+    /**
+     * {@code POLLRDNORM}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int POLLRDNORM() {
         return POLLRDNORM;
     }
 
     private static final int POLLWRBAND = 512;
 
+    /**
+     * {@code POLLWRBAND}, {@code 512} on linux-x86_64.
+     *
+     * @return {@code 512}
+     */
     public static int POLLWRBAND() {
         return POLLWRBAND;
     }
 
     private static final int POLLWRNORM = 256;
 
+    /**
+     * {@code POLLWRNORM}, {@code 256} on linux-x86_64.
+     *
+     * @return {@code 256}
+     */
     public static int POLLWRNORM() {
         return POLLWRNORM;
     }
 
     private static final int E2BIG = 7;
 
+    /**
+     * {@code E2BIG}, {@code 7} on linux-x86_64.
+     *
+     * @return {@code 7}
+     */
     public static int E2BIG() {
         return E2BIG;
     }
 
     private static final int EACCES = 13;
 
+    /**
+     * {@code EACCES}, {@code 13} on linux-x86_64.
+     *
+     * @return {@code 13}
+     */
     public static int EACCES() {
         return EACCES;
     }
 
     private static final int EADDRINUSE = 98;
 
+    /**
+     * {@code EADDRINUSE}, {@code 98} on linux-x86_64.
+     *
+     * @return {@code 98}
+     */
     public static int EADDRINUSE() {
         return EADDRINUSE;
     }
 
     private static final int EADDRNOTAVAIL = 99;
 
+    /**
+     * {@code EADDRNOTAVAIL}, {@code 99} on linux-x86_64.
+     *
+     * @return {@code 99}
+     */
     public static int EADDRNOTAVAIL() {
         return EADDRNOTAVAIL;
     }
 
     private static final int EADV = 68;
 
+    /**
+     * {@code EADV}, {@code 68} on linux-x86_64.
+     *
+     * @return {@code 68}
+     */
     public static int EADV() {
         return EADV;
     }
 
     private static final int EAFNOSUPPORT = 97;
 
+    /**
+     * {@code EAFNOSUPPORT}, {@code 97} on linux-x86_64.
+     *
+     * @return {@code 97}
+     */
     public static int EAFNOSUPPORT() {
         return EAFNOSUPPORT;
     }
 
     private static final int EALREADY = 114;
 
+    /**
+     * {@code EALREADY}, {@code 114} on linux-x86_64.
+     *
+     * @return {@code 114}
+     */
     public static int EALREADY() {
         return EALREADY;
     }
 
     private static final int EBADE = 52;
 
+    /**
+     * {@code EBADE}, {@code 52} on linux-x86_64.
+     *
+     * @return {@code 52}
+     */
     public static int EBADE() {
         return EBADE;
     }
 
     private static final int EBADFD = 77;
 
+    /**
+     * {@code EBADFD}, {@code 77} on linux-x86_64.
+     *
+     * @return {@code 77}
+     */
     public static int EBADFD() {
         return EBADFD;
     }
 
     private static final int EBADMSG = 74;
 
+    /**
+     * {@code EBADMSG}, {@code 74} on linux-x86_64.
+     *
+     * @return {@code 74}
+     */
     public static int EBADMSG() {
         return EBADMSG;
     }
 
     private static final int EBADR = 53;
 
+    /**
+     * {@code EBADR}, {@code 53} on linux-x86_64.
+     *
+     * @return {@code 53}
+     */
     public static int EBADR() {
         return EBADR;
     }
 
     private static final int EBADRQC = 56;
 
+    /**
+     * {@code EBADRQC}, {@code 56} on linux-x86_64.
+     *
+     * @return {@code 56}
+     */
     public static int EBADRQC() {
         return EBADRQC;
     }
 
     private static final int EBADSLT = 57;
 
+    /**
+     * {@code EBADSLT}, {@code 57} on linux-x86_64.
+     *
+     * @return {@code 57}
+     */
     public static int EBADSLT() {
         return EBADSLT;
     }
 
     private static final int EBFONT = 59;
 
+    /**
+     * {@code EBFONT}, {@code 59} on linux-x86_64.
+     *
+     * @return {@code 59}
+     */
     public static int EBFONT() {
         return EBFONT;
     }
 
     private static final int EBUSY = 16;
 
+    /**
+     * {@code EBUSY}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int EBUSY() {
         return EBUSY;
     }
 
     private static final int ECANCELED = 125;
 
+    /**
+     * {@code ECANCELED}, {@code 125} on linux-x86_64.
+     *
+     * @return {@code 125}
+     */
     public static int ECANCELED() {
         return ECANCELED;
     }
 
     private static final int ECHILD = 10;
 
+    /**
+     * {@code ECHILD}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int ECHILD() {
         return ECHILD;
     }
 
     private static final int ECHRNG = 44;
 
+    /**
+     * {@code ECHRNG}, {@code 44} on linux-x86_64.
+     *
+     * @return {@code 44}
+     */
     public static int ECHRNG() {
         return ECHRNG;
     }
 
     private static final int ECOMM = 70;
 
+    /**
+     * {@code ECOMM}, {@code 70} on linux-x86_64.
+     *
+     * @return {@code 70}
+     */
     public static int ECOMM() {
         return ECOMM;
     }
 
     private static final int ECONNABORTED = 103;
 
+    /**
+     * {@code ECONNABORTED}, {@code 103} on linux-x86_64.
+     *
+     * @return {@code 103}
+     */
     public static int ECONNABORTED() {
         return ECONNABORTED;
     }
 
     private static final int ECONNREFUSED = 111;
 
+    /**
+     * {@code ECONNREFUSED}, {@code 111} on linux-x86_64.
+     *
+     * @return {@code 111}
+     */
     public static int ECONNREFUSED() {
         return ECONNREFUSED;
     }
 
     private static final int ECONNRESET = 104;
 
+    /**
+     * {@code ECONNRESET}, {@code 104} on linux-x86_64.
+     *
+     * @return {@code 104}
+     */
     public static int ECONNRESET() {
         return ECONNRESET;
     }
 
     private static final int EDEADLOCK = 35;
 
+    /**
+     * {@code EDEADLOCK}, {@code 35} on linux-x86_64.
+     *
+     * @return {@code 35}
+     */
     public static int EDEADLOCK() {
         return EDEADLOCK;
     }
 
     private static final int EDESTADDRREQ = 89;
 
+    /**
+     * {@code EDESTADDRREQ}, {@code 89} on linux-x86_64.
+     *
+     * @return {@code 89}
+     */
     public static int EDESTADDRREQ() {
         return EDESTADDRREQ;
     }
 
     private static final int EDOM = 33;
 
+    /**
+     * {@code EDOM}, {@code 33} on linux-x86_64.
+     *
+     * @return {@code 33}
+     */
     public static int EDOM() {
         return EDOM;
     }
 
     private static final int EDOTDOT = 73;
 
+    /**
+     * {@code EDOTDOT}, {@code 73} on linux-x86_64.
+     *
+     * @return {@code 73}
+     */
     public static int EDOTDOT() {
         return EDOTDOT;
     }
 
     private static final int EDQUOT = 122;
 
+    /**
+     * {@code EDQUOT}, {@code 122} on linux-x86_64.
+     *
+     * @return {@code 122}
+     */
     public static int EDQUOT() {
         return EDQUOT;
     }
 
     private static final int EEXIST = 17;
 
+    /**
+     * {@code EEXIST}, {@code 17} on linux-x86_64.
+     *
+     * @return {@code 17}
+     */
     public static int EEXIST() {
         return EEXIST;
     }
 
     private static final int EFAULT = 14;
 
+    /**
+     * {@code EFAULT}, {@code 14} on linux-x86_64.
+     *
+     * @return {@code 14}
+     */
     public static int EFAULT() {
         return EFAULT;
     }
 
     private static final int EFBIG = 27;
 
+    /**
+     * {@code EFBIG}, {@code 27} on linux-x86_64.
+     *
+     * @return {@code 27}
+     */
     public static int EFBIG() {
         return EFBIG;
     }
 
     private static final int EHOSTDOWN = 112;
 
+    /**
+     * {@code EHOSTDOWN}, {@code 112} on linux-x86_64.
+     *
+     * @return {@code 112}
+     */
     public static int EHOSTDOWN() {
         return EHOSTDOWN;
     }
 
     private static final int EHOSTUNREACH = 113;
 
+    /**
+     * {@code EHOSTUNREACH}, {@code 113} on linux-x86_64.
+     *
+     * @return {@code 113}
+     */
     public static int EHOSTUNREACH() {
         return EHOSTUNREACH;
     }
 
     private static final int EIDRM = 43;
 
+    /**
+     * {@code EIDRM}, {@code 43} on linux-x86_64.
+     *
+     * @return {@code 43}
+     */
     public static int EIDRM() {
         return EIDRM;
     }
 
     private static final int EILSEQ = 84;
 
+    /**
+     * {@code EILSEQ}, {@code 84} on linux-x86_64.
+     *
+     * @return {@code 84}
+     */
     public static int EILSEQ() {
         return EILSEQ;
     }
 
     private static final int EINPROGRESS = 115;
 
+    /**
+     * {@code EINPROGRESS}, {@code 115} on linux-x86_64.
+     *
+     * @return {@code 115}
+     */
     public static int EINPROGRESS() {
         return EINPROGRESS;
     }
 
     private static final int EINTR = 4;
 
+    /**
+     * {@code EINTR}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int EINTR() {
         return EINTR;
     }
 
     private static final int EINVAL = 22;
 
+    /**
+     * {@code EINVAL}, {@code 22} on linux-x86_64.
+     *
+     * @return {@code 22}
+     */
     public static int EINVAL() {
         return EINVAL;
     }
 
     private static final int EIO = 5;
 
+    /**
+     * {@code EIO}, {@code 5} on linux-x86_64.
+     *
+     * @return {@code 5}
+     */
     public static int EIO() {
         return EIO;
     }
 
     private static final int EISCONN = 106;
 
+    /**
+     * {@code EISCONN}, {@code 106} on linux-x86_64.
+     *
+     * @return {@code 106}
+     */
     public static int EISCONN() {
         return EISCONN;
     }
 
     private static final int EISDIR = 21;
 
+    /**
+     * {@code EISDIR}, {@code 21} on linux-x86_64.
+     *
+     * @return {@code 21}
+     */
     public static int EISDIR() {
         return EISDIR;
     }
 
     private static final int EISNAM = 120;
 
+    /**
+     * {@code EISNAM}, {@code 120} on linux-x86_64.
+     *
+     * @return {@code 120}
+     */
     public static int EISNAM() {
         return EISNAM;
     }
 
     private static final int EKEYEXPIRED = 127;
 
+    /**
+     * {@code EKEYEXPIRED}, {@code 127} on linux-x86_64.
+     *
+     * @return {@code 127}
+     */
     public static int EKEYEXPIRED() {
         return EKEYEXPIRED;
     }
 
     private static final int EKEYREJECTED = 129;
 
+    /**
+     * {@code EKEYREJECTED}, {@code 129} on linux-x86_64.
+     *
+     * @return {@code 129}
+     */
     public static int EKEYREJECTED() {
         return EKEYREJECTED;
     }
 
     private static final int EKEYREVOKED = 128;
 
+    /**
+     * {@code EKEYREVOKED}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int EKEYREVOKED() {
         return EKEYREVOKED;
     }
 
     private static final int EL2HLT = 51;
 
+    /**
+     * {@code EL2HLT}, {@code 51} on linux-x86_64.
+     *
+     * @return {@code 51}
+     */
     public static int EL2HLT() {
         return EL2HLT;
     }
 
     private static final int EL2NSYNC = 45;
 
+    /**
+     * {@code EL2NSYNC}, {@code 45} on linux-x86_64.
+     *
+     * @return {@code 45}
+     */
     public static int EL2NSYNC() {
         return EL2NSYNC;
     }
 
     private static final int EL3HLT = 46;
 
+    /**
+     * {@code EL3HLT}, {@code 46} on linux-x86_64.
+     *
+     * @return {@code 46}
+     */
     public static int EL3HLT() {
         return EL3HLT;
     }
 
     private static final int EL3RST = 47;
 
+    /**
+     * {@code EL3RST}, {@code 47} on linux-x86_64.
+     *
+     * @return {@code 47}
+     */
     public static int EL3RST() {
         return EL3RST;
     }
 
     private static final int ELIBACC = 79;
 
+    /**
+     * {@code ELIBACC}, {@code 79} on linux-x86_64.
+     *
+     * @return {@code 79}
+     */
     public static int ELIBACC() {
         return ELIBACC;
     }
 
     private static final int ELIBBAD = 80;
 
+    /**
+     * {@code ELIBBAD}, {@code 80} on linux-x86_64.
+     *
+     * @return {@code 80}
+     */
     public static int ELIBBAD() {
         return ELIBBAD;
     }
 
     private static final int ELIBEXEC = 83;
 
+    /**
+     * {@code ELIBEXEC}, {@code 83} on linux-x86_64.
+     *
+     * @return {@code 83}
+     */
     public static int ELIBEXEC() {
         return ELIBEXEC;
     }
 
     private static final int ELIBMAX = 82;
 
+    /**
+     * {@code ELIBMAX}, {@code 82} on linux-x86_64.
+     *
+     * @return {@code 82}
+     */
     public static int ELIBMAX() {
         return ELIBMAX;
     }
 
     private static final int ELIBSCN = 81;
 
+    /**
+     * {@code ELIBSCN}, {@code 81} on linux-x86_64.
+     *
+     * @return {@code 81}
+     */
     public static int ELIBSCN() {
         return ELIBSCN;
     }
 
     private static final int ELNRNG = 48;
 
+    /**
+     * {@code ELNRNG}, {@code 48} on linux-x86_64.
+     *
+     * @return {@code 48}
+     */
     public static int ELNRNG() {
         return ELNRNG;
     }
 
     private static final int ELOOP = 40;
 
+    /**
+     * {@code ELOOP}, {@code 40} on linux-x86_64.
+     *
+     * @return {@code 40}
+     */
     public static int ELOOP() {
         return ELOOP;
     }
 
     private static final int EMEDIUMTYPE = 124;
 
+    /**
+     * {@code EMEDIUMTYPE}, {@code 124} on linux-x86_64.
+     *
+     * @return {@code 124}
+     */
     public static int EMEDIUMTYPE() {
         return EMEDIUMTYPE;
     }
 
     private static final int EMFILE = 24;
 
+    /**
+     * {@code EMFILE}, {@code 24} on linux-x86_64.
+     *
+     * @return {@code 24}
+     */
     public static int EMFILE() {
         return EMFILE;
     }
 
     private static final int EMLINK = 31;
 
+    /**
+     * {@code EMLINK}, {@code 31} on linux-x86_64.
+     *
+     * @return {@code 31}
+     */
     public static int EMLINK() {
         return EMLINK;
     }
 
     private static final int EMSGSIZE = 90;
 
+    /**
+     * {@code EMSGSIZE}, {@code 90} on linux-x86_64.
+     *
+     * @return {@code 90}
+     */
     public static int EMSGSIZE() {
         return EMSGSIZE;
     }
 
     private static final int EMULTIHOP = 72;
 
+    /**
+     * {@code EMULTIHOP}, {@code 72} on linux-x86_64.
+     *
+     * @return {@code 72}
+     */
     public static int EMULTIHOP() {
         return EMULTIHOP;
     }
 
     private static final int ENAMETOOLONG = 36;
 
+    /**
+     * {@code ENAMETOOLONG}, {@code 36} on linux-x86_64.
+     *
+     * @return {@code 36}
+     */
     public static int ENAMETOOLONG() {
         return ENAMETOOLONG;
     }
 
     private static final int ENAVAIL = 119;
 
+    /**
+     * {@code ENAVAIL}, {@code 119} on linux-x86_64.
+     *
+     * @return {@code 119}
+     */
     public static int ENAVAIL() {
         return ENAVAIL;
     }
 
     private static final int ENETDOWN = 100;
 
+    /**
+     * {@code ENETDOWN}, {@code 100} on linux-x86_64.
+     *
+     * @return {@code 100}
+     */
     public static int ENETDOWN() {
         return ENETDOWN;
     }
 
     private static final int ENETRESET = 102;
 
+    /**
+     * {@code ENETRESET}, {@code 102} on linux-x86_64.
+     *
+     * @return {@code 102}
+     */
     public static int ENETRESET() {
         return ENETRESET;
     }
 
     private static final int ENETUNREACH = 101;
 
+    /**
+     * {@code ENETUNREACH}, {@code 101} on linux-x86_64.
+     *
+     * @return {@code 101}
+     */
     public static int ENETUNREACH() {
         return ENETUNREACH;
     }
 
     private static final int ENFILE = 23;
 
+    /**
+     * {@code ENFILE}, {@code 23} on linux-x86_64.
+     *
+     * @return {@code 23}
+     */
     public static int ENFILE() {
         return ENFILE;
     }
 
     private static final int ENOANO = 55;
 
+    /**
+     * {@code ENOANO}, {@code 55} on linux-x86_64.
+     *
+     * @return {@code 55}
+     */
     public static int ENOANO() {
         return ENOANO;
     }
 
     private static final int ENOBUFS = 105;
 
+    /**
+     * {@code ENOBUFS}, {@code 105} on linux-x86_64.
+     *
+     * @return {@code 105}
+     */
     public static int ENOBUFS() {
         return ENOBUFS;
     }
 
     private static final int ENOCSI = 50;
 
+    /**
+     * {@code ENOCSI}, {@code 50} on linux-x86_64.
+     *
+     * @return {@code 50}
+     */
     public static int ENOCSI() {
         return ENOCSI;
     }
 
     private static final int ENODATA = 61;
 
+    /**
+     * {@code ENODATA}, {@code 61} on linux-x86_64.
+     *
+     * @return {@code 61}
+     */
     public static int ENODATA() {
         return ENODATA;
     }
 
     private static final int ENODEV = 19;
 
+    /**
+     * {@code ENODEV}, {@code 19} on linux-x86_64.
+     *
+     * @return {@code 19}
+     */
     public static int ENODEV() {
         return ENODEV;
     }
 
     private static final int ENOENT = 2;
 
+    /**
+     * {@code ENOENT}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int ENOENT() {
         return ENOENT;
     }
 
     private static final int ENOEXEC = 8;
 
+    /**
+     * {@code ENOEXEC}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int ENOEXEC() {
         return ENOEXEC;
     }
 
     private static final int ENOKEY = 126;
 
+    /**
+     * {@code ENOKEY}, {@code 126} on linux-x86_64.
+     *
+     * @return {@code 126}
+     */
     public static int ENOKEY() {
         return ENOKEY;
     }
 
     private static final int ENOLCK = 37;
 
+    /**
+     * {@code ENOLCK}, {@code 37} on linux-x86_64.
+     *
+     * @return {@code 37}
+     */
     public static int ENOLCK() {
         return ENOLCK;
     }
 
     private static final int ENOLINK = 67;
 
+    /**
+     * {@code ENOLINK}, {@code 67} on linux-x86_64.
+     *
+     * @return {@code 67}
+     */
     public static int ENOLINK() {
         return ENOLINK;
     }
 
     private static final int ENOMEDIUM = 123;
 
+    /**
+     * {@code ENOMEDIUM}, {@code 123} on linux-x86_64.
+     *
+     * @return {@code 123}
+     */
     public static int ENOMEDIUM() {
         return ENOMEDIUM;
     }
 
     private static final int ENOMEM = 12;
 
+    /**
+     * {@code ENOMEM}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int ENOMEM() {
         return ENOMEM;
     }
 
     private static final int ENOMSG = 42;
 
+    /**
+     * {@code ENOMSG}, {@code 42} on linux-x86_64.
+     *
+     * @return {@code 42}
+     */
     public static int ENOMSG() {
         return ENOMSG;
     }
 
     private static final int ENONET = 64;
 
+    /**
+     * {@code ENONET}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int ENONET() {
         return ENONET;
     }
 
     private static final int ENOPKG = 65;
 
+    /**
+     * {@code ENOPKG}, {@code 65} on linux-x86_64.
+     *
+     * @return {@code 65}
+     */
     public static int ENOPKG() {
         return ENOPKG;
     }
 
     private static final int ENOPROTOOPT = 92;
 
+    /**
+     * {@code ENOPROTOOPT}, {@code 92} on linux-x86_64.
+     *
+     * @return {@code 92}
+     */
     public static int ENOPROTOOPT() {
         return ENOPROTOOPT;
     }
 
     private static final int ENOSPC = 28;
 
+    /**
+     * {@code ENOSPC}, {@code 28} on linux-x86_64.
+     *
+     * @return {@code 28}
+     */
     public static int ENOSPC() {
         return ENOSPC;
     }
 
     private static final int ENOSR = 63;
 
+    /**
+     * {@code ENOSR}, {@code 63} on linux-x86_64.
+     *
+     * @return {@code 63}
+     */
     public static int ENOSR() {
         return ENOSR;
     }
 
     private static final int ENOSTR = 60;
 
+    /**
+     * {@code ENOSTR}, {@code 60} on linux-x86_64.
+     *
+     * @return {@code 60}
+     */
     public static int ENOSTR() {
         return ENOSTR;
     }
 
     private static final int ENOSYS = 38;
 
+    /**
+     * {@code ENOSYS}, {@code 38} on linux-x86_64.
+     *
+     * @return {@code 38}
+     */
     public static int ENOSYS() {
         return ENOSYS;
     }
 
     private static final int ENOTBLK = 15;
 
+    /**
+     * {@code ENOTBLK}, {@code 15} on linux-x86_64.
+     *
+     * @return {@code 15}
+     */
     public static int ENOTBLK() {
         return ENOTBLK;
     }
 
     private static final int ENOTCONN = 107;
 
+    /**
+     * {@code ENOTCONN}, {@code 107} on linux-x86_64.
+     *
+     * @return {@code 107}
+     */
     public static int ENOTCONN() {
         return ENOTCONN;
     }
 
     private static final int ENOTDIR = 20;
 
+    /**
+     * {@code ENOTDIR}, {@code 20} on linux-x86_64.
+     *
+     * @return {@code 20}
+     */
     public static int ENOTDIR() {
         return ENOTDIR;
     }
 
     private static final int ENOTEMPTY = 39;
 
+    /**
+     * {@code ENOTEMPTY}, {@code 39} on linux-x86_64.
+     *
+     * @return {@code 39}
+     */
     public static int ENOTEMPTY() {
         return ENOTEMPTY;
     }
 
     private static final int ENOTNAM = 118;
 
+    /**
+     * {@code ENOTNAM}, {@code 118} on linux-x86_64.
+     *
+     * @return {@code 118}
+     */
     public static int ENOTNAM() {
         return ENOTNAM;
     }
 
     private static final int ENOTRECOVERABLE = 131;
 
+    /**
+     * {@code ENOTRECOVERABLE}, {@code 131} on linux-x86_64.
+     *
+     * @return {@code 131}
+     */
     public static int ENOTRECOVERABLE() {
         return ENOTRECOVERABLE;
     }
 
     private static final int ENOTSOCK = 88;
 
+    /**
+     * {@code ENOTSOCK}, {@code 88} on linux-x86_64.
+     *
+     * @return {@code 88}
+     */
     public static int ENOTSOCK() {
         return ENOTSOCK;
     }
 
     private static final int ENOTSUP = 95;
 
+    /**
+     * {@code ENOTSUP}, {@code 95} on linux-x86_64.
+     *
+     * @return {@code 95}
+     */
     public static int ENOTSUP() {
         return ENOTSUP;
     }
 
     private static final int ENOTTY = 25;
 
+    /**
+     * {@code ENOTTY}, {@code 25} on linux-x86_64.
+     *
+     * @return {@code 25}
+     */
     public static int ENOTTY() {
         return ENOTTY;
     }
 
     private static final int ENOTUNIQ = 76;
 
+    /**
+     * {@code ENOTUNIQ}, {@code 76} on linux-x86_64.
+     *
+     * @return {@code 76}
+     */
     public static int ENOTUNIQ() {
         return ENOTUNIQ;
     }
 
     private static final int ENXIO = 6;
 
+    /**
+     * {@code ENXIO}, {@code 6} on linux-x86_64.
+     *
+     * @return {@code 6}
+     */
     public static int ENXIO() {
         return ENXIO;
     }
 
     private static final int EOVERFLOW = 75;
 
+    /**
+     * {@code EOVERFLOW}, {@code 75} on linux-x86_64.
+     *
+     * @return {@code 75}
+     */
     public static int EOVERFLOW() {
         return EOVERFLOW;
     }
 
     private static final int EOWNERDEAD = 130;
 
+    /**
+     * {@code EOWNERDEAD}, {@code 130} on linux-x86_64.
+     *
+     * @return {@code 130}
+     */
     public static int EOWNERDEAD() {
         return EOWNERDEAD;
     }
 
     private static final int EPERM = 1;
 
+    /**
+     * {@code EPERM}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int EPERM() {
         return EPERM;
     }
 
     private static final int EPFNOSUPPORT = 96;
 
+    /**
+     * {@code EPFNOSUPPORT}, {@code 96} on linux-x86_64.
+     *
+     * @return {@code 96}
+     */
     public static int EPFNOSUPPORT() {
         return EPFNOSUPPORT;
     }
 
     private static final int EPIPE = 32;
 
+    /**
+     * {@code EPIPE}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int EPIPE() {
         return EPIPE;
     }
 
     private static final int EPROTO = 71;
 
+    /**
+     * {@code EPROTO}, {@code 71} on linux-x86_64.
+     *
+     * @return {@code 71}
+     */
     public static int EPROTO() {
         return EPROTO;
     }
 
     private static final int EPROTONOSUPPORT = 93;
 
+    /**
+     * {@code EPROTONOSUPPORT}, {@code 93} on linux-x86_64.
+     *
+     * @return {@code 93}
+     */
     public static int EPROTONOSUPPORT() {
         return EPROTONOSUPPORT;
     }
 
     private static final int EPROTOTYPE = 91;
 
+    /**
+     * {@code EPROTOTYPE}, {@code 91} on linux-x86_64.
+     *
+     * @return {@code 91}
+     */
     public static int EPROTOTYPE() {
         return EPROTOTYPE;
     }
 
     private static final int ERANGE = 34;
 
+    /**
+     * {@code ERANGE}, {@code 34} on linux-x86_64.
+     *
+     * @return {@code 34}
+     */
     public static int ERANGE() {
         return ERANGE;
     }
 
     private static final int EREMCHG = 78;
 
+    /**
+     * {@code EREMCHG}, {@code 78} on linux-x86_64.
+     *
+     * @return {@code 78}
+     */
     public static int EREMCHG() {
         return EREMCHG;
     }
 
     private static final int EREMOTE = 66;
 
+    /**
+     * {@code EREMOTE}, {@code 66} on linux-x86_64.
+     *
+     * @return {@code 66}
+     */
     public static int EREMOTE() {
         return EREMOTE;
     }
 
     private static final int EREMOTEIO = 121;
 
+    /**
+     * {@code EREMOTEIO}, {@code 121} on linux-x86_64.
+     *
+     * @return {@code 121}
+     */
     public static int EREMOTEIO() {
         return EREMOTEIO;
     }
 
     private static final int ERESTART = 85;
 
+    /**
+     * {@code ERESTART}, {@code 85} on linux-x86_64.
+     *
+     * @return {@code 85}
+     */
     public static int ERESTART() {
         return ERESTART;
     }
 
     private static final int ERFKILL = 132;
 
+    /**
+     * {@code ERFKILL}, {@code 132} on linux-x86_64.
+     *
+     * @return {@code 132}
+     */
     public static int ERFKILL() {
         return ERFKILL;
     }
 
     private static final int EROFS = 30;
 
+    /**
+     * {@code EROFS}, {@code 30} on linux-x86_64.
+     *
+     * @return {@code 30}
+     */
     public static int EROFS() {
         return EROFS;
     }
 
     private static final int ESHUTDOWN = 108;
 
+    /**
+     * {@code ESHUTDOWN}, {@code 108} on linux-x86_64.
+     *
+     * @return {@code 108}
+     */
     public static int ESHUTDOWN() {
         return ESHUTDOWN;
     }
 
     private static final int ESOCKTNOSUPPORT = 94;
 
+    /**
+     * {@code ESOCKTNOSUPPORT}, {@code 94} on linux-x86_64.
+     *
+     * @return {@code 94}
+     */
     public static int ESOCKTNOSUPPORT() {
         return ESOCKTNOSUPPORT;
     }
 
     private static final int ESPIPE = 29;
 
+    /**
+     * {@code ESPIPE}, {@code 29} on linux-x86_64.
+     *
+     * @return {@code 29}
+     */
     public static int ESPIPE() {
         return ESPIPE;
     }
 
     private static final int ESRCH = 3;
 
+    /**
+     * {@code ESRCH}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int ESRCH() {
         return ESRCH;
     }
 
     private static final int ESRMNT = 69;
 
+    /**
+     * {@code ESRMNT}, {@code 69} on linux-x86_64.
+     *
+     * @return {@code 69}
+     */
     public static int ESRMNT() {
         return ESRMNT;
     }
 
     private static final int ESTALE = 116;
 
+    /**
+     * {@code ESTALE}, {@code 116} on linux-x86_64.
+     *
+     * @return {@code 116}
+     */
     public static int ESTALE() {
         return ESTALE;
     }
 
     private static final int ESTRPIPE = 86;
 
+    /**
+     * {@code ESTRPIPE}, {@code 86} on linux-x86_64.
+     *
+     * @return {@code 86}
+     */
     public static int ESTRPIPE() {
         return ESTRPIPE;
     }
 
     private static final int ETIME = 62;
 
+    /**
+     * {@code ETIME}, {@code 62} on linux-x86_64.
+     *
+     * @return {@code 62}
+     */
     public static int ETIME() {
         return ETIME;
     }
 
     private static final int ETIMEDOUT = 110;
 
+    /**
+     * {@code ETIMEDOUT}, {@code 110} on linux-x86_64.
+     *
+     * @return {@code 110}
+     */
     public static int ETIMEDOUT() {
         return ETIMEDOUT;
     }
 
     private static final int ETOOMANYREFS = 109;
 
+    /**
+     * {@code ETOOMANYREFS}, {@code 109} on linux-x86_64.
+     *
+     * @return {@code 109}
+     */
     public static int ETOOMANYREFS() {
         return ETOOMANYREFS;
     }
 
     private static final int ETXTBSY = 26;
 
+    /**
+     * {@code ETXTBSY}, {@code 26} on linux-x86_64.
+     *
+     * @return {@code 26}
+     */
     public static int ETXTBSY() {
         return ETXTBSY;
     }
 
     private static final int EUCLEAN = 117;
 
+    /**
+     * {@code EUCLEAN}, {@code 117} on linux-x86_64.
+     *
+     * @return {@code 117}
+     */
     public static int EUCLEAN() {
         return EUCLEAN;
     }
 
     private static final int EUNATCH = 49;
 
+    /**
+     * {@code EUNATCH}, {@code 49} on linux-x86_64.
+     *
+     * @return {@code 49}
+     */
     public static int EUNATCH() {
         return EUNATCH;
     }
 
     private static final int EUSERS = 87;
 
+    /**
+     * {@code EUSERS}, {@code 87} on linux-x86_64.
+     *
+     * @return {@code 87}
+     */
     public static int EUSERS() {
         return EUSERS;
     }
 
     private static final int EXDEV = 18;
 
+    /**
+     * {@code EXDEV}, {@code 18} on linux-x86_64.
+     *
+     * @return {@code 18}
+     */
     public static int EXDEV() {
         return EXDEV;
     }
 
     private static final int EXFULL = 54;
 
+    /**
+     * {@code EXFULL}, {@code 54} on linux-x86_64.
+     *
+     * @return {@code 54}
+     */
     public static int EXFULL() {
         return EXFULL;
     }
 
     private static final int EDEADLK = 35;
 
+    /**
+     * {@code EDEADLK}, {@code 35} on linux-x86_64.
+     *
+     * @return {@code 35}
+     */
     public static int EDEADLK() {
         return EDEADLK;
     }
 
     private static final int EOPNOTSUPP = 95;
 
+    /**
+     * {@code EOPNOTSUPP}, {@code 95} on linux-x86_64.
+     *
+     * @return {@code 95}
+     */
     public static int EOPNOTSUPP() {
         return EOPNOTSUPP;
     }
 
     private static final int FD_SETSIZE = 1024;
 
+    /**
+     * {@code FD_SETSIZE}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int FD_SETSIZE() {
         return FD_SETSIZE;
     }
 
     private static final int INET_ADDRSTRLEN = 16;
 
+    /**
+     * {@code INET_ADDRSTRLEN}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int INET_ADDRSTRLEN() {
         return INET_ADDRSTRLEN;
     }
 
     private static final int INET6_ADDRSTRLEN = 46;
 
+    /**
+     * {@code INET6_ADDRSTRLEN}, {@code 46} on linux-x86_64.
+     *
+     * @return {@code 46}
+     */
     public static int INET6_ADDRSTRLEN() {
         return INET6_ADDRSTRLEN;
     }
 
     private static final int IF_NAMESIZE = 16;
 
+    /**
+     * {@code IF_NAMESIZE}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int IF_NAMESIZE() {
         return IF_NAMESIZE;
     }
 
     private static final int UIO_MAXIOV = 1024;
 
+    /**
+     * {@code UIO_MAXIOV}, {@code 1024} on linux-x86_64.
+     *
+     * @return {@code 1024}
+     */
     public static int UIO_MAXIOV() {
         return UIO_MAXIOV;
     }
 
     private static final int F_GETFD = 1;
 
+    /**
+     * {@code F_GETFD}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int F_GETFD() {
         return F_GETFD;
     }
 
     private static final int F_SETFD = 2;
 
+    /**
+     * {@code F_SETFD}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int F_SETFD() {
         return F_SETFD;
     }
 
     private static final int F_DUPFD_CLOEXEC = 1030;
 
+    /**
+     * {@code F_DUPFD_CLOEXEC}, {@code 1030} on linux-x86_64.
+     *
+     * @return {@code 1030}
+     */
     public static int F_DUPFD_CLOEXEC() {
         return F_DUPFD_CLOEXEC;
     }
 
     private static final int F_GETFL = 3;
 
+    /**
+     * {@code F_GETFL}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int F_GETFL() {
         return F_GETFL;
     }
 
     private static final int F_SETFL = 4;
 
+    /**
+     * {@code F_SETFL}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int F_SETFL() {
         return F_SETFL;
     }
 
     private static final int FD_CLOEXEC = 1;
 
+    /**
+     * {@code FD_CLOEXEC}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int FD_CLOEXEC() {
         return FD_CLOEXEC;
     }
 
     private static final int O_NONBLOCK = 2048;
 
+    /**
+     * {@code O_NONBLOCK}, {@code 2048} on linux-x86_64.
+     *
+     * @return {@code 2048}
+     */
     public static int O_NONBLOCK() {
         return O_NONBLOCK;
     }
 
     private static final int O_CLOEXEC = 524288;
 
+    /**
+     * {@code O_CLOEXEC}, {@code 524288} on linux-x86_64.
+     *
+     * @return {@code 524288}
+     */
     public static int O_CLOEXEC() {
         return O_CLOEXEC;
     }
 
     private static final int FIONBIO = 21537;
 
+    /**
+     * {@code FIONBIO}, {@code 21537} on linux-x86_64.
+     *
+     * @return {@code 21537}
+     */
     public static int FIONBIO() {
         return FIONBIO;
     }
 
     private static final int FIOCLEX = 21585;
 
+    /**
+     * {@code FIOCLEX}, {@code 21585} on linux-x86_64.
+     *
+     * @return {@code 21585}
+     */
     public static int FIOCLEX() {
         return FIOCLEX;
     }
 
     private static final int FIONCLEX = 21584;
 
+    /**
+     * {@code FIONCLEX}, {@code 21584} on linux-x86_64.
+     *
+     * @return {@code 21584}
+     */
     public static int FIONCLEX() {
         return FIONCLEX;
     }
 
     private static final int FIONREAD = 21531;
 
+    /**
+     * {@code FIONREAD}, {@code 21531} on linux-x86_64.
+     *
+     * @return {@code 21531}
+     */
     public static int FIONREAD() {
         return FIONREAD;
     }
 
     private static final int SIOCGIFNAME = 35088;
 
+    /**
+     * {@code SIOCGIFNAME}, {@code 35088} on linux-x86_64.
+     *
+     * @return {@code 35088}
+     */
     public static int SIOCGIFNAME() {
         return SIOCGIFNAME;
     }
 
     private static final int EPOLL_CTL_ADD = 1;
 
+    /**
+     * {@code EPOLL_CTL_ADD}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int EPOLL_CTL_ADD() {
         return EPOLL_CTL_ADD;
     }
 
     private static final int EPOLL_CTL_MOD = 3;
 
+    /**
+     * {@code EPOLL_CTL_MOD}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int EPOLL_CTL_MOD() {
         return EPOLL_CTL_MOD;
     }
 
     private static final int EPOLL_CTL_DEL = 2;
 
+    /**
+     * {@code EPOLL_CTL_DEL}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int EPOLL_CTL_DEL() {
         return EPOLL_CTL_DEL;
     }
 
     private static final int AI_IDN = 64;
 
+    /**
+     * {@code AI_IDN}, {@code 64} on linux-x86_64.
+     *
+     * @return {@code 64}
+     */
     public static int AI_IDN() {
         return AI_IDN;
     }
 
     private static final int AI_CANONIDN = 128;
 
+    /**
+     * {@code AI_CANONIDN}, {@code 128} on linux-x86_64.
+     *
+     * @return {@code 128}
+     */
     public static int AI_CANONIDN() {
         return AI_CANONIDN;
     }
 
     private static final int EAI_INPROGRESS = -100;
 
+    /**
+     * {@code EAI_INPROGRESS}, {@code -100} on linux-x86_64.
+     *
+     * @return {@code -100}
+     */
     public static int EAI_INPROGRESS() {
         return EAI_INPROGRESS;
     }
 
     private static final int EAI_CANCELED = -101;
 
+    /**
+     * {@code EAI_CANCELED}, {@code -101} on linux-x86_64.
+     *
+     * @return {@code -101}
+     */
     public static int EAI_CANCELED() {
         return EAI_CANCELED;
     }
 
     private static final int EAI_NOTCANCELED = -102;
 
+    /**
+     * {@code EAI_NOTCANCELED}, {@code -102} on linux-x86_64.
+     *
+     * @return {@code -102}
+     */
     public static int EAI_NOTCANCELED() {
         return EAI_NOTCANCELED;
     }
 
     private static final int EAI_ALLDONE = -103;
 
+    /**
+     * {@code EAI_ALLDONE}, {@code -103} on linux-x86_64.
+     *
+     * @return {@code -103}
+     */
     public static int EAI_ALLDONE() {
         return EAI_ALLDONE;
     }
 
     private static final int EAI_INTR = -104;
 
+    /**
+     * {@code EAI_INTR}, {@code -104} on linux-x86_64.
+     *
+     * @return {@code -104}
+     */
     public static int EAI_INTR() {
         return EAI_INTR;
     }
 
     private static final int EAI_IDN_ENCODE = -105;
 
+    /**
+     * {@code EAI_IDN_ENCODE}, {@code -105} on linux-x86_64.
+     *
+     * @return {@code -105}
+     */
     public static int EAI_IDN_ENCODE() {
         return EAI_IDN_ENCODE;
     }
 
     private static final int NI_IDN = 32;
 
+    /**
+     * {@code NI_IDN}, {@code 32} on linux-x86_64.
+     *
+     * @return {@code 32}
+     */
     public static int NI_IDN() {
         return NI_IDN;
     }
 
     private static final int NETDB_INTERNAL = -1;
 
+    /**
+     * {@code NETDB_INTERNAL}, {@code -1} on linux-x86_64.
+     *
+     * @return {@code -1}
+     */
     public static int NETDB_INTERNAL() {
         return NETDB_INTERNAL;
     }
 
     private static final int NETDB_SUCCESS = 0;
 
+    /**
+     * {@code NETDB_SUCCESS}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
     public static int NETDB_SUCCESS() {
         return NETDB_SUCCESS;
     }
 
     private static final int HOST_NOT_FOUND = 1;
 
+    /**
+     * {@code HOST_NOT_FOUND}, {@code 1} on linux-x86_64.
+     *
+     * @return {@code 1}
+     */
     public static int HOST_NOT_FOUND() {
         return HOST_NOT_FOUND;
     }
 
     private static final int TRY_AGAIN = 2;
 
+    /**
+     * {@code TRY_AGAIN}, {@code 2} on linux-x86_64.
+     *
+     * @return {@code 2}
+     */
     public static int TRY_AGAIN() {
         return TRY_AGAIN;
     }
 
     private static final int NO_RECOVERY = 3;
 
+    /**
+     * {@code NO_RECOVERY}, {@code 3} on linux-x86_64.
+     *
+     * @return {@code 3}
+     */
     public static int NO_RECOVERY() {
         return NO_RECOVERY;
     }
 
     private static final int NO_DATA = 4;
 
+    /**
+     * {@code NO_DATA}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int NO_DATA() {
         return NO_DATA;
     }
 
     private static final int NO_ADDRESS = 4;
 
+    /**
+     * {@code NO_ADDRESS}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int NO_ADDRESS() {
         return NO_ADDRESS;
     }
 
-    /** C: {@code CMSG_ALIGN(1)} */
     private static final int CMSG_ALIGN_SIZE = 8;
 
+    /**
+     * {@code CMSG_ALIGN_SIZE}: C {@code CMSG_ALIGN(1)}, {@code 8} on linux-x86_64.
+     *
+     * @return {@code 8}
+     */
     public static int CMSG_ALIGN_SIZE() {
         return CMSG_ALIGN_SIZE;
     }
 
-    /** C: {@code CMSG_LEN(0)} */
     private static final int CMSG_LEN_0 = 16;
 
+    /**
+     * {@code CMSG_LEN_0}: C {@code CMSG_LEN(0)}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int CMSG_LEN_0() {
         return CMSG_LEN_0;
     }
 
-    /** C: {@code CMSG_SPACE(0)} */
     private static final int CMSG_SPACE_0 = 16;
 
+    /**
+     * {@code CMSG_SPACE_0}: C {@code CMSG_SPACE(0)}, {@code 16} on linux-x86_64.
+     *
+     * @return {@code 16}
+     */
     public static int CMSG_SPACE_0() {
         return CMSG_SPACE_0;
     }
 
     private static final int SIGUSR1 = 10;
 
+    /**
+     * {@code SIGUSR1}, {@code 10} on linux-x86_64.
+     *
+     * @return {@code 10}
+     */
     public static int SIGUSR1() {
         return SIGUSR1;
     }
 
     private static final int SIGUSR2 = 12;
 
+    /**
+     * {@code SIGUSR2}, {@code 12} on linux-x86_64.
+     *
+     * @return {@code 12}
+     */
     public static int SIGUSR2() {
         return SIGUSR2;
     }
 
     private static final int SIGURG = 23;
 
+    /**
+     * {@code SIGURG}, {@code 23} on linux-x86_64.
+     *
+     * @return {@code 23}
+     */
     public static int SIGURG() {
         return SIGURG;
     }
 
     private static final int SA_RESTART = 268435456;
 
+    /**
+     * {@code SA_RESTART}, {@code 268435456} on linux-x86_64.
+     *
+     * @return {@code 268435456}
+     */
     public static int SA_RESTART() {
         return SA_RESTART;
     }
 
     private static final int SA_SIGINFO = 4;
 
+    /**
+     * {@code SA_SIGINFO}, {@code 4} on linux-x86_64.
+     *
+     * @return {@code 4}
+     */
     public static int SA_SIGINFO() {
         return SA_SIGINFO;
     }
 
     private static final int SA_ONSTACK = 134217728;
 
+    /**
+     * {@code SA_ONSTACK}, {@code 134217728} on linux-x86_64.
+     *
+     * @return {@code 134217728}
+     */
     public static int SA_ONSTACK() {
         return SA_ONSTACK;
     }
@@ -3341,23 +6112,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int socket(int domain, int type, int protocol);}. */
+    /**
+     * The function descriptor of {@code int socket(int domain, int type, int protocol);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor socket$descriptor() {
         return socket$h.DESC;
     }
 
+    /**
+     * The address of {@code socket}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code socket}
+     */
     public static MemorySegment socket$address() {
         return requireSymbol(socket$h.ADDR, "socket");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code socket} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code socket}
+     */
     public static MethodHandle socket$handle() {
         requireSymbol(socket$h.ADDR, "socket");
         return socket$h.HANDLE;
     }
 
     /**
-     * {@code int socket(int domain, int type, int protocol);}
+     * Calls {@code int socket(int domain, int type, int protocol);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param domain C {@code int domain}
+     * @param type C {@code int type}
+     * @param protocol C {@code int protocol}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code socket}
      */
     public static int socket(MemorySegment capturedState, int domain, int type, int protocol) {
         MethodHandle mh$ = socket$handle();
@@ -3377,23 +6170,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int socketpair(int domain, int type, int protocol, int *sv);}. */
+    /**
+     * The function descriptor of {@code int socketpair(int domain, int type, int protocol, int *sv);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor socketpair$descriptor() {
         return socketpair$h.DESC;
     }
 
+    /**
+     * The address of {@code socketpair}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code socketpair}
+     */
     public static MemorySegment socketpair$address() {
         return requireSymbol(socketpair$h.ADDR, "socketpair");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code socketpair} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code socketpair}
+     */
     public static MethodHandle socketpair$handle() {
         requireSymbol(socketpair$h.ADDR, "socketpair");
         return socketpair$h.HANDLE;
     }
 
     /**
-     * {@code int socketpair(int domain, int type, int protocol, int *sv);}
+     * Calls {@code int socketpair(int domain, int type, int protocol, int *sv);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param domain C {@code int domain}
+     * @param type C {@code int type}
+     * @param protocol C {@code int protocol}
+     * @param sv C {@code int * sv}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code socketpair}
      */
     public static int socketpair(MemorySegment capturedState, int domain, int type, int protocol, MemorySegment sv) {
         MethodHandle mh$ = socketpair$handle();
@@ -3413,23 +6229,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}. */
+    /**
+     * The function descriptor of {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor bind$descriptor() {
         return bind$h.DESC;
     }
 
+    /**
+     * The address of {@code bind}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code bind}
+     */
     public static MemorySegment bind$address() {
         return requireSymbol(bind$h.ADDR, "bind");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code bind} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code bind}
+     */
     public static MethodHandle bind$handle() {
         requireSymbol(bind$h.ADDR, "bind");
         return bind$h.HANDLE;
     }
 
     /**
-     * {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}
+     * Calls {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code const struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t addrlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code bind}
      */
     public static int bind(MemorySegment capturedState, int sockfd, MemorySegment addr, int addrlen) {
         MethodHandle mh$ = bind$handle();
@@ -3449,23 +6287,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int listen(int sockfd, int backlog);}. */
+    /**
+     * The function descriptor of {@code int listen(int sockfd, int backlog);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor listen$descriptor() {
         return listen$h.DESC;
     }
 
+    /**
+     * The address of {@code listen}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code listen}
+     */
     public static MemorySegment listen$address() {
         return requireSymbol(listen$h.ADDR, "listen");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code listen} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code listen}
+     */
     public static MethodHandle listen$handle() {
         requireSymbol(listen$h.ADDR, "listen");
         return listen$h.HANDLE;
     }
 
     /**
-     * {@code int listen(int sockfd, int backlog);}
+     * Calls {@code int listen(int sockfd, int backlog);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param backlog C {@code int backlog}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code listen}
      */
     public static int listen(MemorySegment capturedState, int sockfd, int backlog) {
         MethodHandle mh$ = listen$handle();
@@ -3485,23 +6344,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int accept(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}. */
+    /**
+     * The function descriptor of {@code int accept(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor accept$descriptor() {
         return accept$h.DESC;
     }
 
+    /**
+     * The address of {@code accept}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept}
+     */
     public static MemorySegment accept$address() {
         return requireSymbol(accept$h.ADDR, "accept");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code accept} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept}
+     */
     public static MethodHandle accept$handle() {
         requireSymbol(accept$h.ADDR, "accept");
         return accept$h.HANDLE;
     }
 
     /**
-     * {@code int accept(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}
+     * Calls {@code int accept(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t * addrlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept}
      */
     public static int accept(MemorySegment capturedState, int sockfd, MemorySegment addr, MemorySegment addrlen) {
         MethodHandle mh$ = accept$handle();
@@ -3521,23 +6402,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);}. */
+    /**
+     * The function descriptor of {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor accept4$descriptor() {
         return accept4$h.DESC;
     }
 
+    /**
+     * The address of {@code accept4}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept4}
+     */
     public static MemorySegment accept4$address() {
         return requireSymbol(accept4$h.ADDR, "accept4");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code accept4} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept4}
+     */
     public static MethodHandle accept4$handle() {
         requireSymbol(accept4$h.ADDR, "accept4");
         return accept4$h.HANDLE;
     }
 
     /**
-     * {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);}
+     * Calls {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t * addrlen}
+     * @param flags C {@code int flags}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code accept4}
      */
     public static int accept4(MemorySegment capturedState, int sockfd, MemorySegment addr, MemorySegment addrlen, int flags) {
         MethodHandle mh$ = accept4$handle();
@@ -3557,23 +6461,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}. */
+    /**
+     * The function descriptor of {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor connect$descriptor() {
         return connect$h.DESC;
     }
 
+    /**
+     * The address of {@code connect}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code connect}
+     */
     public static MemorySegment connect$address() {
         return requireSymbol(connect$h.ADDR, "connect");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code connect} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code connect}
+     */
     public static MethodHandle connect$handle() {
         requireSymbol(connect$h.ADDR, "connect");
         return connect$h.HANDLE;
     }
 
     /**
-     * {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}
+     * Calls {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code const struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t addrlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code connect}
      */
     public static int connect(MemorySegment capturedState, int sockfd, MemorySegment addr, int addrlen) {
         MethodHandle mh$ = connect$handle();
@@ -3593,23 +6519,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t send(int sockfd, const void *buf, size_t len, int flags);}. */
+    /**
+     * The function descriptor of {@code ssize_t send(int sockfd, const void *buf, size_t len, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor send$descriptor() {
         return send$h.DESC;
     }
 
+    /**
+     * The address of {@code send}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code send}
+     */
     public static MemorySegment send$address() {
         return requireSymbol(send$h.ADDR, "send");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code send} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code send}
+     */
     public static MethodHandle send$handle() {
         requireSymbol(send$h.ADDR, "send");
         return send$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t send(int sockfd, const void *buf, size_t len, int flags);}
+     * Calls {@code ssize_t send(int sockfd, const void *buf, size_t len, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param buf C {@code const void * buf}
+     * @param len C {@code size_t len}
+     * @param flags C {@code int flags}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code send}
      */
     public static long send(MemorySegment capturedState, int sockfd, MemorySegment buf, long len, int flags) {
         MethodHandle mh$ = send$handle();
@@ -3629,23 +6578,48 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t sendto(int sockfd, const void *buf, size_t len, int flags, const struct sockaddr *dest_addr, socklen_t addrlen);}. */
+    /**
+     * The function descriptor of {@code ssize_t sendto(int sockfd, const void *buf, size_t len, int flags, const struct sockaddr *dest_addr, socklen_t addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor sendto$descriptor() {
         return sendto$h.DESC;
     }
 
+    /**
+     * The address of {@code sendto}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendto}
+     */
     public static MemorySegment sendto$address() {
         return requireSymbol(sendto$h.ADDR, "sendto");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code sendto} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendto}
+     */
     public static MethodHandle sendto$handle() {
         requireSymbol(sendto$h.ADDR, "sendto");
         return sendto$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t sendto(int sockfd, const void *buf, size_t len, int flags, const struct sockaddr *dest_addr, socklen_t addrlen);}
+     * Calls {@code ssize_t sendto(int sockfd, const void *buf, size_t len, int flags, const struct sockaddr *dest_addr, socklen_t addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param buf C {@code const void * buf}
+     * @param len C {@code size_t len}
+     * @param flags C {@code int flags}
+     * @param dest_addr C {@code const struct sockaddr * dest_addr}
+     * @param addrlen C {@code socklen_t addrlen}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendto}
      */
     public static long sendto(MemorySegment capturedState, int sockfd, MemorySegment buf, long len, int flags, MemorySegment dest_addr, int addrlen) {
         MethodHandle mh$ = sendto$handle();
@@ -3665,23 +6639,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);}. */
+    /**
+     * The function descriptor of {@code ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor sendmsg$descriptor() {
         return sendmsg$h.DESC;
     }
 
+    /**
+     * The address of {@code sendmsg}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendmsg}
+     */
     public static MemorySegment sendmsg$address() {
         return requireSymbol(sendmsg$h.ADDR, "sendmsg");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code sendmsg} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendmsg}
+     */
     public static MethodHandle sendmsg$handle() {
         requireSymbol(sendmsg$h.ADDR, "sendmsg");
         return sendmsg$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);}
+     * Calls {@code ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param msg C {@code const struct msghdr * msg}
+     * @param flags C {@code int flags}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendmsg}
      */
     public static long sendmsg(MemorySegment capturedState, int sockfd, MemorySegment msg, int flags) {
         MethodHandle mh$ = sendmsg$handle();
@@ -3701,23 +6697,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t recv(int sockfd, void *buf, size_t len, int flags);}. */
+    /**
+     * The function descriptor of {@code ssize_t recv(int sockfd, void *buf, size_t len, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor recv$descriptor() {
         return recv$h.DESC;
     }
 
+    /**
+     * The address of {@code recv}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code recv}
+     */
     public static MemorySegment recv$address() {
         return requireSymbol(recv$h.ADDR, "recv");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code recv} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code recv}
+     */
     public static MethodHandle recv$handle() {
         requireSymbol(recv$h.ADDR, "recv");
         return recv$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t recv(int sockfd, void *buf, size_t len, int flags);}
+     * Calls {@code ssize_t recv(int sockfd, void *buf, size_t len, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param buf C {@code void * buf}
+     * @param len C {@code size_t len}
+     * @param flags C {@code int flags}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code recv}
      */
     public static long recv(MemorySegment capturedState, int sockfd, MemorySegment buf, long len, int flags) {
         MethodHandle mh$ = recv$handle();
@@ -3737,23 +6756,48 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t recvfrom(int sockfd, void *buf, size_t len, int flags, struct sockaddr *src_addr, socklen_t *addrlen);}. */
+    /**
+     * The function descriptor of {@code ssize_t recvfrom(int sockfd, void *buf, size_t len, int flags, struct sockaddr *src_addr, socklen_t *addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor recvfrom$descriptor() {
         return recvfrom$h.DESC;
     }
 
+    /**
+     * The address of {@code recvfrom}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvfrom}
+     */
     public static MemorySegment recvfrom$address() {
         return requireSymbol(recvfrom$h.ADDR, "recvfrom");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code recvfrom} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvfrom}
+     */
     public static MethodHandle recvfrom$handle() {
         requireSymbol(recvfrom$h.ADDR, "recvfrom");
         return recvfrom$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t recvfrom(int sockfd, void *buf, size_t len, int flags, struct sockaddr *src_addr, socklen_t *addrlen);}
+     * Calls {@code ssize_t recvfrom(int sockfd, void *buf, size_t len, int flags, struct sockaddr *src_addr, socklen_t *addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param buf C {@code void * buf}
+     * @param len C {@code size_t len}
+     * @param flags C {@code int flags}
+     * @param src_addr C {@code struct sockaddr * src_addr}
+     * @param addrlen C {@code socklen_t * addrlen}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvfrom}
      */
     public static long recvfrom(MemorySegment capturedState, int sockfd, MemorySegment buf, long len, int flags, MemorySegment src_addr, MemorySegment addrlen) {
         MethodHandle mh$ = recvfrom$handle();
@@ -3773,23 +6817,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags);}. */
+    /**
+     * The function descriptor of {@code ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor recvmsg$descriptor() {
         return recvmsg$h.DESC;
     }
 
+    /**
+     * The address of {@code recvmsg}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvmsg}
+     */
     public static MemorySegment recvmsg$address() {
         return requireSymbol(recvmsg$h.ADDR, "recvmsg");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code recvmsg} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvmsg}
+     */
     public static MethodHandle recvmsg$handle() {
         requireSymbol(recvmsg$h.ADDR, "recvmsg");
         return recvmsg$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags);}
+     * Calls {@code ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param msg C {@code struct msghdr * msg}
+     * @param flags C {@code int flags}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code recvmsg}
      */
     public static long recvmsg(MemorySegment capturedState, int sockfd, MemorySegment msg, int flags) {
         MethodHandle mh$ = recvmsg$handle();
@@ -3809,23 +6875,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int shutdown(int sockfd, int how);}. */
+    /**
+     * The function descriptor of {@code int shutdown(int sockfd, int how);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor shutdown$descriptor() {
         return shutdown$h.DESC;
     }
 
+    /**
+     * The address of {@code shutdown}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code shutdown}
+     */
     public static MemorySegment shutdown$address() {
         return requireSymbol(shutdown$h.ADDR, "shutdown");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code shutdown} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code shutdown}
+     */
     public static MethodHandle shutdown$handle() {
         requireSymbol(shutdown$h.ADDR, "shutdown");
         return shutdown$h.HANDLE;
     }
 
     /**
-     * {@code int shutdown(int sockfd, int how);}
+     * Calls {@code int shutdown(int sockfd, int how);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param how C {@code int how}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code shutdown}
      */
     public static int shutdown(MemorySegment capturedState, int sockfd, int how) {
         MethodHandle mh$ = shutdown$handle();
@@ -3845,23 +6932,47 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen);}. */
+    /**
+     * The function descriptor of {@code int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getsockopt$descriptor() {
         return getsockopt$h.DESC;
     }
 
+    /**
+     * The address of {@code getsockopt}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockopt}
+     */
     public static MemorySegment getsockopt$address() {
         return requireSymbol(getsockopt$h.ADDR, "getsockopt");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code getsockopt} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockopt}
+     */
     public static MethodHandle getsockopt$handle() {
         requireSymbol(getsockopt$h.ADDR, "getsockopt");
         return getsockopt$h.HANDLE;
     }
 
     /**
-     * {@code int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen);}
+     * Calls {@code int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param level C {@code int level}
+     * @param optname C {@code int optname}
+     * @param optval C {@code void * optval}
+     * @param optlen C {@code socklen_t * optlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockopt}
      */
     public static int getsockopt(MemorySegment capturedState, int sockfd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
         MethodHandle mh$ = getsockopt$handle();
@@ -3881,23 +6992,47 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen);}. */
+    /**
+     * The function descriptor of {@code int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor setsockopt$descriptor() {
         return setsockopt$h.DESC;
     }
 
+    /**
+     * The address of {@code setsockopt}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code setsockopt}
+     */
     public static MemorySegment setsockopt$address() {
         return requireSymbol(setsockopt$h.ADDR, "setsockopt");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code setsockopt} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code setsockopt}
+     */
     public static MethodHandle setsockopt$handle() {
         requireSymbol(setsockopt$h.ADDR, "setsockopt");
         return setsockopt$h.HANDLE;
     }
 
     /**
-     * {@code int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen);}
+     * Calls {@code int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param level C {@code int level}
+     * @param optname C {@code int optname}
+     * @param optval C {@code const void * optval}
+     * @param optlen C {@code socklen_t optlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code setsockopt}
      */
     public static int setsockopt(MemorySegment capturedState, int sockfd, int level, int optname, MemorySegment optval, int optlen) {
         MethodHandle mh$ = setsockopt$handle();
@@ -3917,23 +7052,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}. */
+    /**
+     * The function descriptor of {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getsockname$descriptor() {
         return getsockname$h.DESC;
     }
 
+    /**
+     * The address of {@code getsockname}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockname}
+     */
     public static MemorySegment getsockname$address() {
         return requireSymbol(getsockname$h.ADDR, "getsockname");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code getsockname} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockname}
+     */
     public static MethodHandle getsockname$handle() {
         requireSymbol(getsockname$h.ADDR, "getsockname");
         return getsockname$h.HANDLE;
     }
 
     /**
-     * {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}
+     * Calls {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t * addrlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getsockname}
      */
     public static int getsockname(MemorySegment capturedState, int sockfd, MemorySegment addr, MemorySegment addrlen) {
         MethodHandle mh$ = getsockname$handle();
@@ -3953,23 +7110,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}. */
+    /**
+     * The function descriptor of {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getpeername$descriptor() {
         return getpeername$h.DESC;
     }
 
+    /**
+     * The address of {@code getpeername}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpeername}
+     */
     public static MemorySegment getpeername$address() {
         return requireSymbol(getpeername$h.ADDR, "getpeername");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code getpeername} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpeername}
+     */
     public static MethodHandle getpeername$handle() {
         requireSymbol(getpeername$h.ADDR, "getpeername");
         return getpeername$h.HANDLE;
     }
 
     /**
-     * {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}
+     * Calls {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param sockfd C {@code int sockfd}
+     * @param addr C {@code struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t * addrlen}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpeername}
      */
     public static int getpeername(MemorySegment capturedState, int sockfd, MemorySegment addr, MemorySegment addrlen) {
         MethodHandle mh$ = getpeername$handle();
@@ -3989,23 +7168,43 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int close(int fd);}. */
+    /**
+     * The function descriptor of {@code int close(int fd);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor close$descriptor() {
         return close$h.DESC;
     }
 
+    /**
+     * The address of {@code close}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code close}
+     */
     public static MemorySegment close$address() {
         return requireSymbol(close$h.ADDR, "close");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code close} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code close}
+     */
     public static MethodHandle close$handle() {
         requireSymbol(close$h.ADDR, "close");
         return close$h.HANDLE;
     }
 
     /**
-     * {@code int close(int fd);}
+     * Calls {@code int close(int fd);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code close}
      */
     public static int close(MemorySegment capturedState, int fd) {
         MethodHandle mh$ = close$handle();
@@ -4025,23 +7224,43 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int dup(int oldfd);}. */
+    /**
+     * The function descriptor of {@code int dup(int oldfd);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor dup$descriptor() {
         return dup$h.DESC;
     }
 
+    /**
+     * The address of {@code dup}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup}
+     */
     public static MemorySegment dup$address() {
         return requireSymbol(dup$h.ADDR, "dup");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code dup} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup}
+     */
     public static MethodHandle dup$handle() {
         requireSymbol(dup$h.ADDR, "dup");
         return dup$h.HANDLE;
     }
 
     /**
-     * {@code int dup(int oldfd);}
+     * Calls {@code int dup(int oldfd);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param oldfd C {@code int oldfd}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup}
      */
     public static int dup(MemorySegment capturedState, int oldfd) {
         MethodHandle mh$ = dup$handle();
@@ -4061,23 +7280,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int dup3(int oldfd, int newfd, int flags);}. */
+    /**
+     * The function descriptor of {@code int dup3(int oldfd, int newfd, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor dup3$descriptor() {
         return dup3$h.DESC;
     }
 
+    /**
+     * The address of {@code dup3}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup3}
+     */
     public static MemorySegment dup3$address() {
         return requireSymbol(dup3$h.ADDR, "dup3");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code dup3} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup3}
+     */
     public static MethodHandle dup3$handle() {
         requireSymbol(dup3$h.ADDR, "dup3");
         return dup3$h.HANDLE;
     }
 
     /**
-     * {@code int dup3(int oldfd, int newfd, int flags);}
+     * Calls {@code int dup3(int oldfd, int newfd, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param oldfd C {@code int oldfd}
+     * @param newfd C {@code int newfd}
+     * @param flags C {@code int flags}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code dup3}
      */
     public static int dup3(MemorySegment capturedState, int oldfd, int newfd, int flags) {
         MethodHandle mh$ = dup3$handle();
@@ -4097,23 +7338,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int fcntl(int fd, int cmd, ... int arg);} (variadic from argument 2). */
+    /**
+     * The function descriptor of {@code int fcntl(int fd, int cmd, ... int arg);} (variadic from argument 2).
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor fcntl$descriptor() {
         return fcntl$h.DESC;
     }
 
+    /**
+     * The address of {@code fcntl}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code fcntl}
+     */
     public static MemorySegment fcntl$address() {
         return requireSymbol(fcntl$h.ADDR, "fcntl");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code fcntl} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code fcntl}
+     */
     public static MethodHandle fcntl$handle() {
         requireSymbol(fcntl$h.ADDR, "fcntl");
         return fcntl$h.HANDLE;
     }
 
     /**
-     * {@code int fcntl(int fd, int cmd, ... int arg);}
+     * Calls {@code int fcntl(int fd, int cmd, ... int arg);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param cmd C {@code int cmd}
+     * @param arg C {@code int arg}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code fcntl}
      */
     public static int fcntl(MemorySegment capturedState, int fd, int cmd, int arg) {
         MethodHandle mh$ = fcntl$handle();
@@ -4133,23 +7396,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int ioctl(int fd, unsigned long request, ... void *argp);} (variadic from argument 2). */
+    /**
+     * The function descriptor of {@code int ioctl(int fd, unsigned long request, ... void *argp);} (variadic from argument 2).
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor ioctl$descriptor() {
         return ioctl$h.DESC;
     }
 
+    /**
+     * The address of {@code ioctl}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code ioctl}
+     */
     public static MemorySegment ioctl$address() {
         return requireSymbol(ioctl$h.ADDR, "ioctl");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code ioctl} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code ioctl}
+     */
     public static MethodHandle ioctl$handle() {
         requireSymbol(ioctl$h.ADDR, "ioctl");
         return ioctl$h.HANDLE;
     }
 
     /**
-     * {@code int ioctl(int fd, unsigned long request, ... void *argp);}
+     * Calls {@code int ioctl(int fd, unsigned long request, ... void *argp);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param request C {@code unsigned long request}
+     * @param argp C {@code void * argp}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code ioctl}
      */
     public static int ioctl(MemorySegment capturedState, int fd, long request, MemorySegment argp) {
         MethodHandle mh$ = ioctl$handle();
@@ -4169,23 +7454,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int pipe2(int *pipefd, int flags);}. */
+    /**
+     * The function descriptor of {@code int pipe2(int *pipefd, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor pipe2$descriptor() {
         return pipe2$h.DESC;
     }
 
+    /**
+     * The address of {@code pipe2}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code pipe2}
+     */
     public static MemorySegment pipe2$address() {
         return requireSymbol(pipe2$h.ADDR, "pipe2");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code pipe2} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code pipe2}
+     */
     public static MethodHandle pipe2$handle() {
         requireSymbol(pipe2$h.ADDR, "pipe2");
         return pipe2$h.HANDLE;
     }
 
     /**
-     * {@code int pipe2(int *pipefd, int flags);}
+     * Calls {@code int pipe2(int *pipefd, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param pipefd C {@code int * pipefd}
+     * @param flags C {@code int flags}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code pipe2}
      */
     public static int pipe2(MemorySegment capturedState, MemorySegment pipefd, int flags) {
         MethodHandle mh$ = pipe2$handle();
@@ -4205,23 +7511,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t read(int fd, void *buf, size_t count);}. */
+    /**
+     * The function descriptor of {@code ssize_t read(int fd, void *buf, size_t count);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor read$descriptor() {
         return read$h.DESC;
     }
 
+    /**
+     * The address of {@code read}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code read}
+     */
     public static MemorySegment read$address() {
         return requireSymbol(read$h.ADDR, "read");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code read} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code read}
+     */
     public static MethodHandle read$handle() {
         requireSymbol(read$h.ADDR, "read");
         return read$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t read(int fd, void *buf, size_t count);}
+     * Calls {@code ssize_t read(int fd, void *buf, size_t count);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param buf C {@code void * buf}
+     * @param count C {@code size_t count}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code read}
      */
     public static long read(MemorySegment capturedState, int fd, MemorySegment buf, long count) {
         MethodHandle mh$ = read$handle();
@@ -4241,23 +7569,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code ssize_t write(int fd, const void *buf, size_t count);}. */
+    /**
+     * The function descriptor of {@code ssize_t write(int fd, const void *buf, size_t count);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor write$descriptor() {
         return write$h.DESC;
     }
 
+    /**
+     * The address of {@code write}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code write}
+     */
     public static MemorySegment write$address() {
         return requireSymbol(write$h.ADDR, "write");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code write} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code write}
+     */
     public static MethodHandle write$handle() {
         requireSymbol(write$h.ADDR, "write");
         return write$h.HANDLE;
     }
 
     /**
-     * {@code ssize_t write(int fd, const void *buf, size_t count);}
+     * Calls {@code ssize_t write(int fd, const void *buf, size_t count);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param buf C {@code const void * buf}
+     * @param count C {@code size_t count}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code write}
      */
     public static long write(MemorySegment capturedState, int fd, MemorySegment buf, long count) {
         MethodHandle mh$ = write$handle();
@@ -4277,23 +7627,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);}. */
+    /**
+     * The function descriptor of {@code int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getaddrinfo$descriptor() {
         return getaddrinfo$h.DESC;
     }
 
+    /**
+     * The address of {@code getaddrinfo}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getaddrinfo}
+     */
     public static MemorySegment getaddrinfo$address() {
         return requireSymbol(getaddrinfo$h.ADDR, "getaddrinfo");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code getaddrinfo} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getaddrinfo}
+     */
     public static MethodHandle getaddrinfo$handle() {
         requireSymbol(getaddrinfo$h.ADDR, "getaddrinfo");
         return getaddrinfo$h.HANDLE;
     }
 
     /**
-     * {@code int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);}
+     * Calls {@code int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param node C {@code const char * node}
+     * @param service C {@code const char * service}
+     * @param hints C {@code const struct addrinfo * hints}
+     * @param res C {@code struct addrinfo ** res}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getaddrinfo}
      */
     public static int getaddrinfo(MemorySegment capturedState, MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment res) {
         MethodHandle mh$ = getaddrinfo$handle();
@@ -4313,23 +7686,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code void freeaddrinfo(struct addrinfo *res);}. */
+    /**
+     * The function descriptor of {@code void freeaddrinfo(struct addrinfo *res);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor freeaddrinfo$descriptor() {
         return freeaddrinfo$h.DESC;
     }
 
+    /**
+     * The address of {@code freeaddrinfo}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code freeaddrinfo}
+     */
     public static MemorySegment freeaddrinfo$address() {
         return requireSymbol(freeaddrinfo$h.ADDR, "freeaddrinfo");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code freeaddrinfo}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code freeaddrinfo}
+     */
     public static MethodHandle freeaddrinfo$handle() {
         requireSymbol(freeaddrinfo$h.ADDR, "freeaddrinfo");
         return freeaddrinfo$h.HANDLE;
     }
 
     /**
-     * {@code void freeaddrinfo(struct addrinfo *res);}
+     * Calls {@code void freeaddrinfo(struct addrinfo *res);}.
+     *
+     * @param res C {@code struct addrinfo * res}
+     * @throws UnsatisfiedLinkError if the C library has no {@code freeaddrinfo}
      */
     public static void freeaddrinfo(MemorySegment res) {
         MethodHandle mh$ = freeaddrinfo$handle();
@@ -4349,23 +7740,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code const char *gai_strerror(int errcode);}. */
+    /**
+     * The function descriptor of {@code const char *gai_strerror(int errcode);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor gai_strerror$descriptor() {
         return gai_strerror$h.DESC;
     }
 
+    /**
+     * The address of {@code gai_strerror}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code gai_strerror}
+     */
     public static MemorySegment gai_strerror$address() {
         return requireSymbol(gai_strerror$h.ADDR, "gai_strerror");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code gai_strerror}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code gai_strerror}
+     */
     public static MethodHandle gai_strerror$handle() {
         requireSymbol(gai_strerror$h.ADDR, "gai_strerror");
         return gai_strerror$h.HANDLE;
     }
 
     /**
-     * {@code const char *gai_strerror(int errcode);}
+     * Calls {@code const char *gai_strerror(int errcode);}.
+     *
+     * @param errcode C {@code int errcode}
+     * @return C {@code const char *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code gai_strerror}
      */
     public static MemorySegment gai_strerror(int errcode) {
         MethodHandle mh$ = gai_strerror$handle();
@@ -4385,23 +7795,49 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int getnameinfo(const struct sockaddr *addr, socklen_t addrlen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);}. */
+    /**
+     * The function descriptor of {@code int getnameinfo(const struct sockaddr *addr, socklen_t addrlen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getnameinfo$descriptor() {
         return getnameinfo$h.DESC;
     }
 
+    /**
+     * The address of {@code getnameinfo}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getnameinfo}
+     */
     public static MemorySegment getnameinfo$address() {
         return requireSymbol(getnameinfo$h.ADDR, "getnameinfo");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code getnameinfo} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getnameinfo}
+     */
     public static MethodHandle getnameinfo$handle() {
         requireSymbol(getnameinfo$h.ADDR, "getnameinfo");
         return getnameinfo$h.HANDLE;
     }
 
     /**
-     * {@code int getnameinfo(const struct sockaddr *addr, socklen_t addrlen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);}
+     * Calls {@code int getnameinfo(const struct sockaddr *addr, socklen_t addrlen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param addr C {@code const struct sockaddr * addr}
+     * @param addrlen C {@code socklen_t addrlen}
+     * @param host C {@code char * host}
+     * @param hostlen C {@code socklen_t hostlen}
+     * @param serv C {@code char * serv}
+     * @param servlen C {@code socklen_t servlen}
+     * @param flags C {@code int flags}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getnameinfo}
      */
     public static int getnameinfo(MemorySegment capturedState, MemorySegment addr, int addrlen, MemorySegment host, int hostlen, MemorySegment serv, int servlen, int flags) {
         MethodHandle mh$ = getnameinfo$handle();
@@ -4421,23 +7857,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int gethostname(char *name, size_t len);}. */
+    /**
+     * The function descriptor of {@code int gethostname(char *name, size_t len);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor gethostname$descriptor() {
         return gethostname$h.DESC;
     }
 
+    /**
+     * The address of {@code gethostname}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostname}
+     */
     public static MemorySegment gethostname$address() {
         return requireSymbol(gethostname$h.ADDR, "gethostname");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code gethostname} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostname}
+     */
     public static MethodHandle gethostname$handle() {
         requireSymbol(gethostname$h.ADDR, "gethostname");
         return gethostname$h.HANDLE;
     }
 
     /**
-     * {@code int gethostname(char *name, size_t len);}
+     * Calls {@code int gethostname(char *name, size_t len);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param name C {@code char * name}
+     * @param len C {@code size_t len}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostname}
      */
     public static int gethostname(MemorySegment capturedState, MemorySegment name, long len) {
         MethodHandle mh$ = gethostname$handle();
@@ -4457,23 +7914,48 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int gethostbyname_r(const char *name, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}. */
+    /**
+     * The function descriptor of {@code int gethostbyname_r(const char *name, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor gethostbyname_r$descriptor() {
         return gethostbyname_r$h.DESC;
     }
 
+    /**
+     * The address of {@code gethostbyname_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyname_r}
+     */
     public static MemorySegment gethostbyname_r$address() {
         return requireSymbol(gethostbyname_r$h.ADDR, "gethostbyname_r");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code gethostbyname_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyname_r}
+     */
     public static MethodHandle gethostbyname_r$handle() {
         requireSymbol(gethostbyname_r$h.ADDR, "gethostbyname_r");
         return gethostbyname_r$h.HANDLE;
     }
 
     /**
-     * {@code int gethostbyname_r(const char *name, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}
+     * Calls {@code int gethostbyname_r(const char *name, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param name C {@code const char * name}
+     * @param ret C {@code struct hostent * ret}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @param result C {@code struct hostent ** result}
+     * @param h_errnop C {@code int * h_errnop}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyname_r}
      */
     public static int gethostbyname_r(MemorySegment capturedState, MemorySegment name, MemorySegment ret, MemorySegment buf, long buflen, MemorySegment result, MemorySegment h_errnop) {
         MethodHandle mh$ = gethostbyname_r$handle();
@@ -4493,23 +7975,50 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}. */
+    /**
+     * The function descriptor of {@code int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor gethostbyaddr_r$descriptor() {
         return gethostbyaddr_r$h.DESC;
     }
 
+    /**
+     * The address of {@code gethostbyaddr_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyaddr_r}
+     */
     public static MemorySegment gethostbyaddr_r$address() {
         return requireSymbol(gethostbyaddr_r$h.ADDR, "gethostbyaddr_r");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code gethostbyaddr_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyaddr_r}
+     */
     public static MethodHandle gethostbyaddr_r$handle() {
         requireSymbol(gethostbyaddr_r$h.ADDR, "gethostbyaddr_r");
         return gethostbyaddr_r$h.HANDLE;
     }
 
     /**
-     * {@code int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}
+     * Calls {@code int gethostbyaddr_r(const void *addr, socklen_t len, int type, struct hostent *ret, char *buf, size_t buflen, struct hostent **result, int *h_errnop);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param addr C {@code const void * addr}
+     * @param len C {@code socklen_t len}
+     * @param type C {@code int type}
+     * @param ret C {@code struct hostent * ret}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @param result C {@code struct hostent ** result}
+     * @param h_errnop C {@code int * h_errnop}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code gethostbyaddr_r}
      */
     public static int gethostbyaddr_r(MemorySegment capturedState, MemorySegment addr, int len, int type, MemorySegment ret, MemorySegment buf, long buflen, MemorySegment result, MemorySegment h_errnop) {
         MethodHandle mh$ = gethostbyaddr_r$handle();
@@ -4529,23 +8038,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int inet_pton(int af, const char *src, void *dst);}. */
+    /**
+     * The function descriptor of {@code int inet_pton(int af, const char *src, void *dst);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor inet_pton$descriptor() {
         return inet_pton$h.DESC;
     }
 
+    /**
+     * The address of {@code inet_pton}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_pton}
+     */
     public static MemorySegment inet_pton$address() {
         return requireSymbol(inet_pton$h.ADDR, "inet_pton");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code inet_pton} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_pton}
+     */
     public static MethodHandle inet_pton$handle() {
         requireSymbol(inet_pton$h.ADDR, "inet_pton");
         return inet_pton$h.HANDLE;
     }
 
     /**
-     * {@code int inet_pton(int af, const char *src, void *dst);}
+     * Calls {@code int inet_pton(int af, const char *src, void *dst);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param af C {@code int af}
+     * @param src C {@code const char * src}
+     * @param dst C {@code void * dst}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_pton}
      */
     public static int inet_pton(MemorySegment capturedState, int af, MemorySegment src, MemorySegment dst) {
         MethodHandle mh$ = inet_pton$handle();
@@ -4565,23 +8096,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);}. */
+    /**
+     * The function descriptor of {@code const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor inet_ntop$descriptor() {
         return inet_ntop$h.DESC;
     }
 
+    /**
+     * The address of {@code inet_ntop}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_ntop}
+     */
     public static MemorySegment inet_ntop$address() {
         return requireSymbol(inet_ntop$h.ADDR, "inet_ntop");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code inet_ntop} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_ntop}
+     */
     public static MethodHandle inet_ntop$handle() {
         requireSymbol(inet_ntop$h.ADDR, "inet_ntop");
         return inet_ntop$h.HANDLE;
     }
 
     /**
-     * {@code const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);}
+     * Calls {@code const char *inet_ntop(int af, const void *src, char *dst, socklen_t size);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param af C {@code int af}
+     * @param src C {@code const void * src}
+     * @param dst C {@code char * dst}
+     * @param size C {@code socklen_t size}
+     * @return C {@code const char *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_ntop}
      */
     public static MemorySegment inet_ntop(MemorySegment capturedState, int af, MemorySegment src, MemorySegment dst, int size) {
         MethodHandle mh$ = inet_ntop$handle();
@@ -4601,23 +8155,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int inet_aton(const char *cp, struct in_addr *inp);}. */
+    /**
+     * The function descriptor of {@code int inet_aton(const char *cp, struct in_addr *inp);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor inet_aton$descriptor() {
         return inet_aton$h.DESC;
     }
 
+    /**
+     * The address of {@code inet_aton}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_aton}
+     */
     public static MemorySegment inet_aton$address() {
         return requireSymbol(inet_aton$h.ADDR, "inet_aton");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code inet_aton} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_aton}
+     */
     public static MethodHandle inet_aton$handle() {
         requireSymbol(inet_aton$h.ADDR, "inet_aton");
         return inet_aton$h.HANDLE;
     }
 
     /**
-     * {@code int inet_aton(const char *cp, struct in_addr *inp);}
+     * Calls {@code int inet_aton(const char *cp, struct in_addr *inp);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param cp C {@code const char * cp}
+     * @param inp C {@code struct in_addr * inp}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code inet_aton}
      */
     public static int inet_aton(MemorySegment capturedState, MemorySegment cp, MemorySegment inp) {
         MethodHandle mh$ = inet_aton$handle();
@@ -4637,23 +8212,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code const char *hstrerror(int err);}. */
+    /**
+     * The function descriptor of {@code const char *hstrerror(int err);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor hstrerror$descriptor() {
         return hstrerror$h.DESC;
     }
 
+    /**
+     * The address of {@code hstrerror}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code hstrerror}
+     */
     public static MemorySegment hstrerror$address() {
         return requireSymbol(hstrerror$h.ADDR, "hstrerror");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code hstrerror}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code hstrerror}
+     */
     public static MethodHandle hstrerror$handle() {
         requireSymbol(hstrerror$h.ADDR, "hstrerror");
         return hstrerror$h.HANDLE;
     }
 
     /**
-     * {@code const char *hstrerror(int err);}
+     * Calls {@code const char *hstrerror(int err);}.
+     *
+     * @param err C {@code int err}
+     * @return C {@code const char *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code hstrerror}
      */
     public static MemorySegment hstrerror(int err) {
         MethodHandle mh$ = hstrerror$handle();
@@ -4673,23 +8267,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code int *__h_errno_location(void);}. */
+    /**
+     * The function descriptor of {@code int *__h_errno_location(void);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor __h_errno_location$descriptor() {
         return __h_errno_location$h.DESC;
     }
 
+    /**
+     * The address of {@code __h_errno_location}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code __h_errno_location}
+     */
     public static MemorySegment __h_errno_location$address() {
         return requireSymbol(__h_errno_location$h.ADDR, "__h_errno_location");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code __h_errno_location}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code __h_errno_location}
+     */
     public static MethodHandle __h_errno_location$handle() {
         requireSymbol(__h_errno_location$h.ADDR, "__h_errno_location");
         return __h_errno_location$h.HANDLE;
     }
 
     /**
-     * {@code int *__h_errno_location(void);}
+     * Calls {@code int *__h_errno_location(void);}.
+     *
+     * @return C {@code int *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code __h_errno_location}
      */
     public static MemorySegment __h_errno_location() {
         MethodHandle mh$ = __h_errno_location$handle();
@@ -4709,23 +8321,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code struct if_nameindex *if_nameindex(void);}. */
+    /**
+     * The function descriptor of {@code struct if_nameindex *if_nameindex(void);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor if_nameindex$descriptor() {
         return if_nameindex$h.DESC;
     }
 
+    /**
+     * The address of {@code if_nameindex}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nameindex}
+     */
     public static MemorySegment if_nameindex$address() {
         return requireSymbol(if_nameindex$h.ADDR, "if_nameindex");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code if_nameindex} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nameindex}
+     */
     public static MethodHandle if_nameindex$handle() {
         requireSymbol(if_nameindex$h.ADDR, "if_nameindex");
         return if_nameindex$h.HANDLE;
     }
 
     /**
-     * {@code struct if_nameindex *if_nameindex(void);}
+     * Calls {@code struct if_nameindex *if_nameindex(void);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @return C {@code struct if_nameindex *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nameindex}
      */
     public static MemorySegment if_nameindex(MemorySegment capturedState) {
         MethodHandle mh$ = if_nameindex$handle();
@@ -4745,23 +8376,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code void if_freenameindex(struct if_nameindex *ptr);}. */
+    /**
+     * The function descriptor of {@code void if_freenameindex(struct if_nameindex *ptr);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor if_freenameindex$descriptor() {
         return if_freenameindex$h.DESC;
     }
 
+    /**
+     * The address of {@code if_freenameindex}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_freenameindex}
+     */
     public static MemorySegment if_freenameindex$address() {
         return requireSymbol(if_freenameindex$h.ADDR, "if_freenameindex");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code if_freenameindex}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_freenameindex}
+     */
     public static MethodHandle if_freenameindex$handle() {
         requireSymbol(if_freenameindex$h.ADDR, "if_freenameindex");
         return if_freenameindex$h.HANDLE;
     }
 
     /**
-     * {@code void if_freenameindex(struct if_nameindex *ptr);}
+     * Calls {@code void if_freenameindex(struct if_nameindex *ptr);}.
+     *
+     * @param ptr C {@code struct if_nameindex * ptr}
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_freenameindex}
      */
     public static void if_freenameindex(MemorySegment ptr) {
         MethodHandle mh$ = if_freenameindex$handle();
@@ -4781,23 +8430,43 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code unsigned int if_nametoindex(const char *ifname);}. */
+    /**
+     * The function descriptor of {@code unsigned int if_nametoindex(const char *ifname);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor if_nametoindex$descriptor() {
         return if_nametoindex$h.DESC;
     }
 
+    /**
+     * The address of {@code if_nametoindex}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nametoindex}
+     */
     public static MemorySegment if_nametoindex$address() {
         return requireSymbol(if_nametoindex$h.ADDR, "if_nametoindex");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code if_nametoindex} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nametoindex}
+     */
     public static MethodHandle if_nametoindex$handle() {
         requireSymbol(if_nametoindex$h.ADDR, "if_nametoindex");
         return if_nametoindex$h.HANDLE;
     }
 
     /**
-     * {@code unsigned int if_nametoindex(const char *ifname);}
+     * Calls {@code unsigned int if_nametoindex(const char *ifname);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param ifname C {@code const char * ifname}
+     * @return C {@code unsigned int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_nametoindex}
      */
     public static int if_nametoindex(MemorySegment capturedState, MemorySegment ifname) {
         MethodHandle mh$ = if_nametoindex$handle();
@@ -4817,23 +8486,44 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code char *if_indextoname(unsigned int ifindex, char *ifname);}. */
+    /**
+     * The function descriptor of {@code char *if_indextoname(unsigned int ifindex, char *ifname);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor if_indextoname$descriptor() {
         return if_indextoname$h.DESC;
     }
 
+    /**
+     * The address of {@code if_indextoname}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_indextoname}
+     */
     public static MemorySegment if_indextoname$address() {
         return requireSymbol(if_indextoname$h.ADDR, "if_indextoname");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code if_indextoname} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_indextoname}
+     */
     public static MethodHandle if_indextoname$handle() {
         requireSymbol(if_indextoname$h.ADDR, "if_indextoname");
         return if_indextoname$h.HANDLE;
     }
 
     /**
-     * {@code char *if_indextoname(unsigned int ifindex, char *ifname);}
+     * Calls {@code char *if_indextoname(unsigned int ifindex, char *ifname);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param ifindex C {@code unsigned int ifindex}
+     * @param ifname C {@code char * ifname}
+     * @return C {@code char *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code if_indextoname}
      */
     public static MemorySegment if_indextoname(MemorySegment capturedState, int ifindex, MemorySegment ifname) {
         MethodHandle mh$ = if_indextoname$handle();
@@ -4853,23 +8543,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);}. */
+    /**
+     * The function descriptor of {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor poll$descriptor() {
         return poll$h.DESC;
     }
 
+    /**
+     * The address of {@code poll}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code poll}
+     */
     public static MemorySegment poll$address() {
         return requireSymbol(poll$h.ADDR, "poll");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code poll} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code poll}
+     */
     public static MethodHandle poll$handle() {
         requireSymbol(poll$h.ADDR, "poll");
         return poll$h.HANDLE;
     }
 
     /**
-     * {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);}
+     * Calls {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fds C {@code struct pollfd * fds}
+     * @param nfds C {@code nfds_t nfds}
+     * @param timeout C {@code int timeout}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code poll}
      */
     public static int poll(MemorySegment capturedState, MemorySegment fds, long nfds, int timeout) {
         MethodHandle mh$ = poll$handle();
@@ -4889,23 +8601,47 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);}. */
+    /**
+     * The function descriptor of {@code int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor select$descriptor() {
         return select$h.DESC;
     }
 
+    /**
+     * The address of {@code select}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code select}
+     */
     public static MemorySegment select$address() {
         return requireSymbol(select$h.ADDR, "select");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code select} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code select}
+     */
     public static MethodHandle select$handle() {
         requireSymbol(select$h.ADDR, "select");
         return select$h.HANDLE;
     }
 
     /**
-     * {@code int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);}
+     * Calls {@code int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param nfds C {@code int nfds}
+     * @param readfds C {@code fd_set * readfds}
+     * @param writefds C {@code fd_set * writefds}
+     * @param exceptfds C {@code fd_set * exceptfds}
+     * @param timeout C {@code struct timeval * timeout}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code select}
      */
     public static int select(MemorySegment capturedState, int nfds, MemorySegment readfds, MemorySegment writefds, MemorySegment exceptfds, MemorySegment timeout) {
         MethodHandle mh$ = select$handle();
@@ -4925,23 +8661,43 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int epoll_create1(int flags);}. */
+    /**
+     * The function descriptor of {@code int epoll_create1(int flags);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor epoll_create1$descriptor() {
         return epoll_create1$h.DESC;
     }
 
+    /**
+     * The address of {@code epoll_create1}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_create1}
+     */
     public static MemorySegment epoll_create1$address() {
         return requireSymbol(epoll_create1$h.ADDR, "epoll_create1");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code epoll_create1} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_create1}
+     */
     public static MethodHandle epoll_create1$handle() {
         requireSymbol(epoll_create1$h.ADDR, "epoll_create1");
         return epoll_create1$h.HANDLE;
     }
 
     /**
-     * {@code int epoll_create1(int flags);}
+     * Calls {@code int epoll_create1(int flags);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param flags C {@code int flags}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_create1}
      */
     public static int epoll_create1(MemorySegment capturedState, int flags) {
         MethodHandle mh$ = epoll_create1$handle();
@@ -4961,23 +8717,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);}. */
+    /**
+     * The function descriptor of {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor epoll_ctl$descriptor() {
         return epoll_ctl$h.DESC;
     }
 
+    /**
+     * The address of {@code epoll_ctl}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_ctl}
+     */
     public static MemorySegment epoll_ctl$address() {
         return requireSymbol(epoll_ctl$h.ADDR, "epoll_ctl");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code epoll_ctl} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_ctl}
+     */
     public static MethodHandle epoll_ctl$handle() {
         requireSymbol(epoll_ctl$h.ADDR, "epoll_ctl");
         return epoll_ctl$h.HANDLE;
     }
 
     /**
-     * {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);}
+     * Calls {@code int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param epfd C {@code int epfd}
+     * @param op C {@code int op}
+     * @param fd C {@code int fd}
+     * @param event C {@code struct epoll_event * event}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_ctl}
      */
     public static int epoll_ctl(MemorySegment capturedState, int epfd, int op, int fd, MemorySegment event) {
         MethodHandle mh$ = epoll_ctl$handle();
@@ -4997,23 +8776,46 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);}. */
+    /**
+     * The function descriptor of {@code int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor epoll_wait$descriptor() {
         return epoll_wait$h.DESC;
     }
 
+    /**
+     * The address of {@code epoll_wait}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_wait}
+     */
     public static MemorySegment epoll_wait$address() {
         return requireSymbol(epoll_wait$h.ADDR, "epoll_wait");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code epoll_wait} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_wait}
+     */
     public static MethodHandle epoll_wait$handle() {
         requireSymbol(epoll_wait$h.ADDR, "epoll_wait");
         return epoll_wait$h.HANDLE;
     }
 
     /**
-     * {@code int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);}
+     * Calls {@code int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param epfd C {@code int epfd}
+     * @param events C {@code struct epoll_event * events}
+     * @param maxevents C {@code int maxevents}
+     * @param timeout C {@code int timeout}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code epoll_wait}
      */
     public static int epoll_wait(MemorySegment capturedState, int epfd, MemorySegment events, int maxevents, int timeout) {
         MethodHandle mh$ = epoll_wait$handle();
@@ -5033,23 +8835,43 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int sigemptyset(sigset_t *set);}. */
+    /**
+     * The function descriptor of {@code int sigemptyset(sigset_t *set);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor sigemptyset$descriptor() {
         return sigemptyset$h.DESC;
     }
 
+    /**
+     * The address of {@code sigemptyset}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigemptyset}
+     */
     public static MemorySegment sigemptyset$address() {
         return requireSymbol(sigemptyset$h.ADDR, "sigemptyset");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code sigemptyset} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigemptyset}
+     */
     public static MethodHandle sigemptyset$handle() {
         requireSymbol(sigemptyset$h.ADDR, "sigemptyset");
         return sigemptyset$h.HANDLE;
     }
 
     /**
-     * {@code int sigemptyset(sigset_t *set);}
+     * Calls {@code int sigemptyset(sigset_t *set);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param set C {@code sigset_t * set}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigemptyset}
      */
     public static int sigemptyset(MemorySegment capturedState, MemorySegment set) {
         MethodHandle mh$ = sigemptyset$handle();
@@ -5069,23 +8891,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}. */
+    /**
+     * The function descriptor of {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor sigaction$descriptor() {
         return sigaction$h.DESC;
     }
 
+    /**
+     * The address of {@code sigaction}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigaction}
+     */
     public static MemorySegment sigaction$address() {
         return requireSymbol(sigaction$h.ADDR, "sigaction");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code sigaction} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigaction}
+     */
     public static MethodHandle sigaction$handle() {
         requireSymbol(sigaction$h.ADDR, "sigaction");
         return sigaction$h.HANDLE;
     }
 
     /**
-     * {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}
+     * Calls {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param signum C {@code int signum}
+     * @param act C {@code const struct sigaction * act}
+     * @param oldact C {@code struct sigaction * oldact}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sigaction}
      */
     public static int sigaction(MemorySegment capturedState, int signum, MemorySegment act, MemorySegment oldact) {
         MethodHandle mh$ = sigaction$handle();
@@ -5105,23 +8949,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code pid_t gettid(void);}. */
+    /**
+     * The function descriptor of {@code pid_t gettid(void);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor gettid$descriptor() {
         return gettid$h.DESC;
     }
 
+    /**
+     * The address of {@code gettid}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code gettid}
+     */
     public static MemorySegment gettid$address() {
         return requireSymbol(gettid$h.ADDR, "gettid");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code gettid}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code gettid}
+     */
     public static MethodHandle gettid$handle() {
         requireSymbol(gettid$h.ADDR, "gettid");
         return gettid$h.HANDLE;
     }
 
     /**
-     * {@code pid_t gettid(void);}
+     * Calls {@code pid_t gettid(void);}.
+     *
+     * @return C {@code pid_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code gettid}
      */
     public static int gettid() {
         MethodHandle mh$ = gettid$handle();
@@ -5141,23 +9003,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code int tgkill(pid_t tgid, pid_t tid, int sig);}. */
+    /**
+     * The function descriptor of {@code int tgkill(pid_t tgid, pid_t tid, int sig);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor tgkill$descriptor() {
         return tgkill$h.DESC;
     }
 
+    /**
+     * The address of {@code tgkill}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code tgkill}
+     */
     public static MemorySegment tgkill$address() {
         return requireSymbol(tgkill$h.ADDR, "tgkill");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code tgkill} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code tgkill}
+     */
     public static MethodHandle tgkill$handle() {
         requireSymbol(tgkill$h.ADDR, "tgkill");
         return tgkill$h.HANDLE;
     }
 
     /**
-     * {@code int tgkill(pid_t tgid, pid_t tid, int sig);}
+     * Calls {@code int tgkill(pid_t tgid, pid_t tid, int sig);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param tgid C {@code pid_t tgid}
+     * @param tid C {@code pid_t tid}
+     * @param sig C {@code int sig}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code tgkill}
      */
     public static int tgkill(MemorySegment capturedState, int tgid, int tid, int sig) {
         MethodHandle mh$ = tgkill$handle();
@@ -5177,23 +9061,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code int abs(int j);}. */
+    /**
+     * The function descriptor of {@code int abs(int j);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor abs$descriptor() {
         return abs$h.DESC;
     }
 
+    /**
+     * The address of {@code abs}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code abs}
+     */
     public static MemorySegment abs$address() {
         return requireSymbol(abs$h.ADDR, "abs");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code abs}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code abs}
+     */
     public static MethodHandle abs$handle() {
         requireSymbol(abs$h.ADDR, "abs");
         return abs$h.HANDLE;
     }
 
     /**
-     * {@code int abs(int j);}
+     * Calls {@code int abs(int j);}.
+     *
+     * @param j C {@code int j}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code abs}
      */
     public static int abs(int j) {
         MethodHandle mh$ = abs$handle();
@@ -5213,23 +9116,45 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
     }
 
-    /** Descriptor of {@code char *strerror_r(int errnum, char *buf, size_t buflen);}. */
+    /**
+     * The function descriptor of {@code char *strerror_r(int errnum, char *buf, size_t buflen);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor strerror_r$descriptor() {
         return strerror_r$h.DESC;
     }
 
+    /**
+     * The address of {@code strerror_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code strerror_r}
+     */
     public static MemorySegment strerror_r$address() {
         return requireSymbol(strerror_r$h.ADDR, "strerror_r");
     }
 
-    /** Downcall handle (captures errno: the captured-state segment is its first argument). */
+    /**
+     * The downcall handle of {@code strerror_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code strerror_r}
+     */
     public static MethodHandle strerror_r$handle() {
         requireSymbol(strerror_r$h.ADDR, "strerror_r");
         return strerror_r$h.HANDLE;
     }
 
     /**
-     * {@code char *strerror_r(int errnum, char *buf, size_t buflen);}
+     * Calls {@code char *strerror_r(int errnum, char *buf, size_t buflen);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param errnum C {@code int errnum}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @return C {@code char *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code strerror_r}
      */
     public static MemorySegment strerror_r(MemorySegment capturedState, int errnum, MemorySegment buf, long buflen) {
         MethodHandle mh$ = strerror_r$handle();
@@ -5249,23 +9174,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code size_t strlen(const char *s);}. */
+    /**
+     * The function descriptor of {@code size_t strlen(const char *s);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor strlen$descriptor() {
         return strlen$h.DESC;
     }
 
+    /**
+     * The address of {@code strlen}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code strlen}
+     */
     public static MemorySegment strlen$address() {
         return requireSymbol(strlen$h.ADDR, "strlen");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code strlen}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code strlen}
+     */
     public static MethodHandle strlen$handle() {
         requireSymbol(strlen$h.ADDR, "strlen");
         return strlen$h.HANDLE;
     }
 
     /**
-     * {@code size_t strlen(const char *s);}
+     * Calls {@code size_t strlen(const char *s);}.
+     *
+     * @param s C {@code const char * s}
+     * @return C {@code size_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code strlen}
      */
     public static long strlen(MemorySegment s) {
         MethodHandle mh$ = strlen$handle();
@@ -5285,23 +9229,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code pid_t getpid(void);}. */
+    /**
+     * The function descriptor of {@code pid_t getpid(void);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor getpid$descriptor() {
         return getpid$h.DESC;
     }
 
+    /**
+     * The address of {@code getpid}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpid}
+     */
     public static MemorySegment getpid$address() {
         return requireSymbol(getpid$h.ADDR, "getpid");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code getpid}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpid}
+     */
     public static MethodHandle getpid$handle() {
         requireSymbol(getpid$h.ADDR, "getpid");
         return getpid$h.HANDLE;
     }
 
     /**
-     * {@code pid_t getpid(void);}
+     * Calls {@code pid_t getpid(void);}.
+     *
+     * @return C {@code pid_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getpid}
      */
     public static int getpid() {
         MethodHandle mh$ = getpid$handle();

@@ -48,100 +48,218 @@ public final class sigaction {
             .withName("sigaction");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 152L) {
             throw new AssertionError("sigaction: layout size " + $LAYOUT.byteSize() + " != sizeof 152");
         }
     }
 
+    /**
+     * The layout of {@code struct sigaction}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sigaction)}.
+     *
+     * @return 152
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sigaction}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sigaction}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sigaction} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- sa_handler (ptr, offset 0, size 8)
 
+    /**
+     * The offset of {@code sa_handler}.
+     *
+     * @return 0
+     */
     public static long sa_handler$offset() {
         return sa_handler$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_handler}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout sa_handler$layout() {
         return sa_handler$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_handler}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment sa_handler(MemorySegment struct) {
         return struct.get(sa_handler$LAYOUT, sa_handler$OFFSET);
     }
 
+    /**
+     * Writes {@code sa_handler}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sa_handler(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(sa_handler$LAYOUT, sa_handler$OFFSET, fieldValue);
     }
 
     // ---- sa_mask (bytes, offset 8, size 128)
 
+    /**
+     * The offset of {@code sa_mask}.
+     *
+     * @return 8
+     */
     public static long sa_mask$offset() {
         return sa_mask$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_mask}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sa_mask$layout() {
         return sa_mask$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_mask}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sa_mask(MemorySegment struct) {
         return struct.asSlice(sa_mask$OFFSET, 128L);
     }
 
+    /**
+     * Writes {@code sa_mask}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 128 bytes to copy in
+     */
     public static void sa_mask(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sa_mask$OFFSET, 128L);
     }
 
     // ---- sa_flags (s32, offset 136, size 4)
 
+    /**
+     * The offset of {@code sa_flags}.
+     *
+     * @return 136
+     */
     public static long sa_flags$offset() {
         return sa_flags$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_flags}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt sa_flags$layout() {
         return sa_flags$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_flags}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int sa_flags(MemorySegment struct) {
         return struct.get(sa_flags$LAYOUT, sa_flags$OFFSET);
     }
 
+    /**
+     * Writes {@code sa_flags}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sa_flags(MemorySegment struct, int fieldValue) {
         struct.set(sa_flags$LAYOUT, sa_flags$OFFSET, fieldValue);
     }
 
     // ---- sa_restorer (ptr, offset 144, size 8)
 
+    /**
+     * The offset of {@code sa_restorer}.
+     *
+     * @return 144
+     */
     public static long sa_restorer$offset() {
         return sa_restorer$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_restorer}.
+     *
+     * @return the field's layout
+     */
     public static AddressLayout sa_restorer$layout() {
         return sa_restorer$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_restorer}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static MemorySegment sa_restorer(MemorySegment struct) {
         return struct.get(sa_restorer$LAYOUT, sa_restorer$OFFSET);
     }
 
+    /**
+     * Writes {@code sa_restorer}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sa_restorer(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(sa_restorer$LAYOUT, sa_restorer$OFFSET, fieldValue);
     }

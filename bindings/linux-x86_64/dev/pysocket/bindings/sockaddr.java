@@ -37,64 +37,138 @@ public final class sockaddr {
             .withName("sockaddr");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("sockaddr: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct sockaddr}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sockaddr)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sockaddr}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sockaddr}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sockaddr} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- sa_family (u16, offset 0, size 2)
 
+    /**
+     * The offset of {@code sa_family}.
+     *
+     * @return 0
+     */
     public static long sa_family$offset() {
         return sa_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sa_family$layout() {
         return sa_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sa_family(MemorySegment struct) {
         return struct.get(sa_family$LAYOUT, sa_family$OFFSET);
     }
 
+    /**
+     * Writes {@code sa_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sa_family(MemorySegment struct, short fieldValue) {
         struct.set(sa_family$LAYOUT, sa_family$OFFSET, fieldValue);
     }
 
     // ---- sa_data (bytes, offset 2, size 14)
 
+    /**
+     * The offset of {@code sa_data}.
+     *
+     * @return 2
+     */
     public static long sa_data$offset() {
         return sa_data$OFFSET;
     }
 
+    /**
+     * The layout of {@code sa_data}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sa_data$layout() {
         return sa_data$LAYOUT;
     }
 
+    /**
+     * Reads {@code sa_data}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sa_data(MemorySegment struct) {
         return struct.asSlice(sa_data$OFFSET, 14L);
     }
 
+    /**
+     * Writes {@code sa_data}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 14 bytes to copy in
+     */
     public static void sa_data(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sa_data$OFFSET, 14L);
     }

@@ -46,100 +46,218 @@ public final class sockaddr_in {
             .withName("sockaddr_in");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("sockaddr_in: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct sockaddr_in}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sockaddr_in)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sockaddr_in}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sockaddr_in}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sockaddr_in} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- sin_family (u16, offset 0, size 2)
 
+    /**
+     * The offset of {@code sin_family}.
+     *
+     * @return 0
+     */
     public static long sin_family$offset() {
         return sin_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sin_family$layout() {
         return sin_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sin_family(MemorySegment struct) {
         return struct.get(sin_family$LAYOUT, sin_family$OFFSET);
     }
 
+    /**
+     * Writes {@code sin_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin_family(MemorySegment struct, short fieldValue) {
         struct.set(sin_family$LAYOUT, sin_family$OFFSET, fieldValue);
     }
 
     // ---- sin_port (u16, offset 2, size 2)
 
+    /**
+     * The offset of {@code sin_port}.
+     *
+     * @return 2
+     */
     public static long sin_port$offset() {
         return sin_port$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin_port}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sin_port$layout() {
         return sin_port$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin_port}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sin_port(MemorySegment struct) {
         return struct.get(sin_port$LAYOUT, sin_port$OFFSET);
     }
 
+    /**
+     * Writes {@code sin_port}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin_port(MemorySegment struct, short fieldValue) {
         struct.set(sin_port$LAYOUT, sin_port$OFFSET, fieldValue);
     }
 
     // ---- sin_addr (bytes, offset 4, size 4)
 
+    /**
+     * The offset of {@code sin_addr}.
+     *
+     * @return 4
+     */
     public static long sin_addr$offset() {
         return sin_addr$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin_addr}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sin_addr$layout() {
         return sin_addr$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin_addr}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sin_addr(MemorySegment struct) {
         return struct.asSlice(sin_addr$OFFSET, 4L);
     }
 
+    /**
+     * Writes {@code sin_addr}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 4 bytes to copy in
+     */
     public static void sin_addr(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sin_addr$OFFSET, 4L);
     }
 
     // ---- sin_zero (bytes, offset 8, size 8)
 
+    /**
+     * The offset of {@code sin_zero}.
+     *
+     * @return 8
+     */
     public static long sin_zero$offset() {
         return sin_zero$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin_zero}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sin_zero$layout() {
         return sin_zero$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin_zero}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sin_zero(MemorySegment struct) {
         return struct.asSlice(sin_zero$OFFSET, 8L);
     }
 
+    /**
+     * Writes {@code sin_zero}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 8 bytes to copy in
+     */
     public static void sin_zero(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sin_zero$OFFSET, 8L);
     }

@@ -50,118 +50,258 @@ public final class sockaddr_in6 {
             .withName("sockaddr_in6");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 28L) {
             throw new AssertionError("sockaddr_in6: layout size " + $LAYOUT.byteSize() + " != sizeof 28");
         }
     }
 
+    /**
+     * The layout of {@code struct sockaddr_in6}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sockaddr_in6)}.
+     *
+     * @return 28
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sockaddr_in6}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sockaddr_in6}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sockaddr_in6} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- sin6_family (u16, offset 0, size 2)
 
+    /**
+     * The offset of {@code sin6_family}.
+     *
+     * @return 0
+     */
     public static long sin6_family$offset() {
         return sin6_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin6_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sin6_family$layout() {
         return sin6_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin6_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sin6_family(MemorySegment struct) {
         return struct.get(sin6_family$LAYOUT, sin6_family$OFFSET);
     }
 
+    /**
+     * Writes {@code sin6_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin6_family(MemorySegment struct, short fieldValue) {
         struct.set(sin6_family$LAYOUT, sin6_family$OFFSET, fieldValue);
     }
 
     // ---- sin6_port (u16, offset 2, size 2)
 
+    /**
+     * The offset of {@code sin6_port}.
+     *
+     * @return 2
+     */
     public static long sin6_port$offset() {
         return sin6_port$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin6_port}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sin6_port$layout() {
         return sin6_port$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin6_port}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sin6_port(MemorySegment struct) {
         return struct.get(sin6_port$LAYOUT, sin6_port$OFFSET);
     }
 
+    /**
+     * Writes {@code sin6_port}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin6_port(MemorySegment struct, short fieldValue) {
         struct.set(sin6_port$LAYOUT, sin6_port$OFFSET, fieldValue);
     }
 
     // ---- sin6_flowinfo (u32, offset 4, size 4)
 
+    /**
+     * The offset of {@code sin6_flowinfo}.
+     *
+     * @return 4
+     */
     public static long sin6_flowinfo$offset() {
         return sin6_flowinfo$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin6_flowinfo}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt sin6_flowinfo$layout() {
         return sin6_flowinfo$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin6_flowinfo}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int sin6_flowinfo(MemorySegment struct) {
         return struct.get(sin6_flowinfo$LAYOUT, sin6_flowinfo$OFFSET);
     }
 
+    /**
+     * Writes {@code sin6_flowinfo}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin6_flowinfo(MemorySegment struct, int fieldValue) {
         struct.set(sin6_flowinfo$LAYOUT, sin6_flowinfo$OFFSET, fieldValue);
     }
 
     // ---- sin6_addr (bytes, offset 8, size 16)
 
+    /**
+     * The offset of {@code sin6_addr}.
+     *
+     * @return 8
+     */
     public static long sin6_addr$offset() {
         return sin6_addr$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin6_addr}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sin6_addr$layout() {
         return sin6_addr$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin6_addr}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sin6_addr(MemorySegment struct) {
         return struct.asSlice(sin6_addr$OFFSET, 16L);
     }
 
+    /**
+     * Writes {@code sin6_addr}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 16 bytes to copy in
+     */
     public static void sin6_addr(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sin6_addr$OFFSET, 16L);
     }
 
     // ---- sin6_scope_id (u32, offset 24, size 4)
 
+    /**
+     * The offset of {@code sin6_scope_id}.
+     *
+     * @return 24
+     */
     public static long sin6_scope_id$offset() {
         return sin6_scope_id$OFFSET;
     }
 
+    /**
+     * The layout of {@code sin6_scope_id}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt sin6_scope_id$layout() {
         return sin6_scope_id$LAYOUT;
     }
 
+    /**
+     * Reads {@code sin6_scope_id}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int sin6_scope_id(MemorySegment struct) {
         return struct.get(sin6_scope_id$LAYOUT, sin6_scope_id$OFFSET);
     }
 
+    /**
+     * Writes {@code sin6_scope_id}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sin6_scope_id(MemorySegment struct, int fieldValue) {
         struct.set(sin6_scope_id$LAYOUT, sin6_scope_id$OFFSET, fieldValue);
     }

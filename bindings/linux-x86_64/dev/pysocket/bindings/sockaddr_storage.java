@@ -33,46 +33,98 @@ public final class sockaddr_storage {
             .withName("sockaddr_storage");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 128L) {
             throw new AssertionError("sockaddr_storage: layout size " + $LAYOUT.byteSize() + " != sizeof 128");
         }
     }
 
+    /**
+     * The layout of {@code struct sockaddr_storage}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sockaddr_storage)}.
+     *
+     * @return 128
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sockaddr_storage}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sockaddr_storage}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sockaddr_storage} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- ss_family (u16, offset 0, size 2)
 
+    /**
+     * The offset of {@code ss_family}.
+     *
+     * @return 0
+     */
     public static long ss_family$offset() {
         return ss_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code ss_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort ss_family$layout() {
         return ss_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code ss_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short ss_family(MemorySegment struct) {
         return struct.get(ss_family$LAYOUT, ss_family$OFFSET);
     }
 
+    /**
+     * Writes {@code ss_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void ss_family(MemorySegment struct, short fieldValue) {
         struct.set(ss_family$LAYOUT, ss_family$OFFSET, fieldValue);
     }

@@ -37,64 +37,138 @@ public final class sockaddr_un {
             .withName("sockaddr_un");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 110L) {
             throw new AssertionError("sockaddr_un: layout size " + $LAYOUT.byteSize() + " != sizeof 110");
         }
     }
 
+    /**
+     * The layout of {@code struct sockaddr_un}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct sockaddr_un)}.
+     *
+     * @return 110
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct sockaddr_un}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct sockaddr_un}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct sockaddr_un} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- sun_family (u16, offset 0, size 2)
 
+    /**
+     * The offset of {@code sun_family}.
+     *
+     * @return 0
+     */
     public static long sun_family$offset() {
         return sun_family$OFFSET;
     }
 
+    /**
+     * The layout of {@code sun_family}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfShort sun_family$layout() {
         return sun_family$LAYOUT;
     }
 
+    /**
+     * Reads {@code sun_family}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static short sun_family(MemorySegment struct) {
         return struct.get(sun_family$LAYOUT, sun_family$OFFSET);
     }
 
+    /**
+     * Writes {@code sun_family}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void sun_family(MemorySegment struct, short fieldValue) {
         struct.set(sun_family$LAYOUT, sun_family$OFFSET, fieldValue);
     }
 
     // ---- sun_path (bytes, offset 2, size 108)
 
+    /**
+     * The offset of {@code sun_path}.
+     *
+     * @return 2
+     */
     public static long sun_path$offset() {
         return sun_path$OFFSET;
     }
 
+    /**
+     * The layout of {@code sun_path}.
+     *
+     * @return the field's layout
+     */
     public static SequenceLayout sun_path$layout() {
         return sun_path$LAYOUT;
     }
 
+    /**
+     * Reads {@code sun_path}.
+     *
+     * @param struct the struct's segment
+     * @return the field's bytes (a slice of struct)
+     */
     public static MemorySegment sun_path(MemorySegment struct) {
         return struct.asSlice(sun_path$OFFSET, 108L);
     }
 
+    /**
+     * Writes {@code sun_path}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the 108 bytes to copy in
+     */
     public static void sun_path(MemorySegment struct, MemorySegment fieldValue) {
         MemorySegment.copy(fieldValue, 0L, struct, sun_path$OFFSET, 108L);
     }

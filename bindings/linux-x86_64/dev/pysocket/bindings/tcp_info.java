@@ -67,190 +67,418 @@ public final class tcp_info {
             .withName("tcp_info");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 104L) {
             throw new AssertionError("tcp_info: layout size " + $LAYOUT.byteSize() + " != sizeof 104");
         }
     }
 
+    /**
+     * The layout of {@code struct tcp_info}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct tcp_info)}.
+     *
+     * @return 104
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct tcp_info}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct tcp_info}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct tcp_info} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- tcpi_state (u8, offset 0, size 1)
 
+    /**
+     * The offset of {@code tcpi_state}.
+     *
+     * @return 0
+     */
     public static long tcpi_state$offset() {
         return tcpi_state$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_state}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_state$layout() {
         return tcpi_state$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_state}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_state(MemorySegment struct) {
         return struct.get(tcpi_state$LAYOUT, tcpi_state$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_state}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_state(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_state$LAYOUT, tcpi_state$OFFSET, fieldValue);
     }
 
     // ---- tcpi_ca_state (u8, offset 1, size 1)
 
+    /**
+     * The offset of {@code tcpi_ca_state}.
+     *
+     * @return 1
+     */
     public static long tcpi_ca_state$offset() {
         return tcpi_ca_state$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_ca_state}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_ca_state$layout() {
         return tcpi_ca_state$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_ca_state}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_ca_state(MemorySegment struct) {
         return struct.get(tcpi_ca_state$LAYOUT, tcpi_ca_state$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_ca_state}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_ca_state(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_ca_state$LAYOUT, tcpi_ca_state$OFFSET, fieldValue);
     }
 
     // ---- tcpi_retransmits (u8, offset 2, size 1)
 
+    /**
+     * The offset of {@code tcpi_retransmits}.
+     *
+     * @return 2
+     */
     public static long tcpi_retransmits$offset() {
         return tcpi_retransmits$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_retransmits}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_retransmits$layout() {
         return tcpi_retransmits$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_retransmits}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_retransmits(MemorySegment struct) {
         return struct.get(tcpi_retransmits$LAYOUT, tcpi_retransmits$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_retransmits}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_retransmits(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_retransmits$LAYOUT, tcpi_retransmits$OFFSET, fieldValue);
     }
 
     // ---- tcpi_probes (u8, offset 3, size 1)
 
+    /**
+     * The offset of {@code tcpi_probes}.
+     *
+     * @return 3
+     */
     public static long tcpi_probes$offset() {
         return tcpi_probes$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_probes}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_probes$layout() {
         return tcpi_probes$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_probes}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_probes(MemorySegment struct) {
         return struct.get(tcpi_probes$LAYOUT, tcpi_probes$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_probes}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_probes(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_probes$LAYOUT, tcpi_probes$OFFSET, fieldValue);
     }
 
     // ---- tcpi_backoff (u8, offset 4, size 1)
 
+    /**
+     * The offset of {@code tcpi_backoff}.
+     *
+     * @return 4
+     */
     public static long tcpi_backoff$offset() {
         return tcpi_backoff$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_backoff}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_backoff$layout() {
         return tcpi_backoff$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_backoff}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_backoff(MemorySegment struct) {
         return struct.get(tcpi_backoff$LAYOUT, tcpi_backoff$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_backoff}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_backoff(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_backoff$LAYOUT, tcpi_backoff$OFFSET, fieldValue);
     }
 
     // ---- tcpi_options (u8, offset 5, size 1)
 
+    /**
+     * The offset of {@code tcpi_options}.
+     *
+     * @return 5
+     */
     public static long tcpi_options$offset() {
         return tcpi_options$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_options}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfByte tcpi_options$layout() {
         return tcpi_options$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_options}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static byte tcpi_options(MemorySegment struct) {
         return struct.get(tcpi_options$LAYOUT, tcpi_options$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_options}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_options(MemorySegment struct, byte fieldValue) {
         struct.set(tcpi_options$LAYOUT, tcpi_options$OFFSET, fieldValue);
     }
 
     // ---- tcpi_rto (u32, offset 8, size 4)
 
+    /**
+     * The offset of {@code tcpi_rto}.
+     *
+     * @return 8
+     */
     public static long tcpi_rto$offset() {
         return tcpi_rto$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_rto}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt tcpi_rto$layout() {
         return tcpi_rto$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_rto}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int tcpi_rto(MemorySegment struct) {
         return struct.get(tcpi_rto$LAYOUT, tcpi_rto$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_rto}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_rto(MemorySegment struct, int fieldValue) {
         struct.set(tcpi_rto$LAYOUT, tcpi_rto$OFFSET, fieldValue);
     }
 
     // ---- tcpi_rtt (u32, offset 68, size 4)
 
+    /**
+     * The offset of {@code tcpi_rtt}.
+     *
+     * @return 68
+     */
     public static long tcpi_rtt$offset() {
         return tcpi_rtt$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_rtt}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt tcpi_rtt$layout() {
         return tcpi_rtt$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_rtt}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int tcpi_rtt(MemorySegment struct) {
         return struct.get(tcpi_rtt$LAYOUT, tcpi_rtt$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_rtt}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_rtt(MemorySegment struct, int fieldValue) {
         struct.set(tcpi_rtt$LAYOUT, tcpi_rtt$OFFSET, fieldValue);
     }
 
     // ---- tcpi_rttvar (u32, offset 72, size 4)
 
+    /**
+     * The offset of {@code tcpi_rttvar}.
+     *
+     * @return 72
+     */
     public static long tcpi_rttvar$offset() {
         return tcpi_rttvar$OFFSET;
     }
 
+    /**
+     * The layout of {@code tcpi_rttvar}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt tcpi_rttvar$layout() {
         return tcpi_rttvar$LAYOUT;
     }
 
+    /**
+     * Reads {@code tcpi_rttvar}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int tcpi_rttvar(MemorySegment struct) {
         return struct.get(tcpi_rttvar$LAYOUT, tcpi_rttvar$OFFSET);
     }
 
+    /**
+     * Writes {@code tcpi_rttvar}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tcpi_rttvar(MemorySegment struct, int fieldValue) {
         struct.set(tcpi_rttvar$LAYOUT, tcpi_rttvar$OFFSET, fieldValue);
     }

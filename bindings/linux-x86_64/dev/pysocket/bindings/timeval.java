@@ -35,64 +35,138 @@ public final class timeval {
             .withName("timeval");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 16L) {
             throw new AssertionError("timeval: layout size " + $LAYOUT.byteSize() + " != sizeof 16");
         }
     }
 
+    /**
+     * The layout of {@code struct timeval}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct timeval)}.
+     *
+     * @return 16
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct timeval}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct timeval}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct timeval} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- tv_sec (s64, offset 0, size 8)
 
+    /**
+     * The offset of {@code tv_sec}.
+     *
+     * @return 0
+     */
     public static long tv_sec$offset() {
         return tv_sec$OFFSET;
     }
 
+    /**
+     * The layout of {@code tv_sec}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong tv_sec$layout() {
         return tv_sec$LAYOUT;
     }
 
+    /**
+     * Reads {@code tv_sec}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long tv_sec(MemorySegment struct) {
         return struct.get(tv_sec$LAYOUT, tv_sec$OFFSET);
     }
 
+    /**
+     * Writes {@code tv_sec}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tv_sec(MemorySegment struct, long fieldValue) {
         struct.set(tv_sec$LAYOUT, tv_sec$OFFSET, fieldValue);
     }
 
     // ---- tv_usec (s64, offset 8, size 8)
 
+    /**
+     * The offset of {@code tv_usec}.
+     *
+     * @return 8
+     */
     public static long tv_usec$offset() {
         return tv_usec$OFFSET;
     }
 
+    /**
+     * The layout of {@code tv_usec}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfLong tv_usec$layout() {
         return tv_usec$LAYOUT;
     }
 
+    /**
+     * Reads {@code tv_usec}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static long tv_usec(MemorySegment struct) {
         return struct.get(tv_usec$LAYOUT, tv_usec$OFFSET);
     }
 
+    /**
+     * Writes {@code tv_usec}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void tv_usec(MemorySegment struct, long fieldValue) {
         struct.set(tv_usec$LAYOUT, tv_usec$OFFSET, fieldValue);
     }

@@ -39,82 +39,178 @@ public final class ucred {
             .withName("ucred");
 
     static {
+        posix_h.platform(); // fails fast off the platform whose layouts these are
         if ($LAYOUT.byteSize() != 12L) {
             throw new AssertionError("ucred: layout size " + $LAYOUT.byteSize() + " != sizeof 12");
         }
     }
 
+    /**
+     * The layout of {@code struct ucred}.
+     *
+     * @return the struct layout
+     */
     public static GroupLayout layout() {
         return $LAYOUT;
     }
 
+    /**
+     * {@code sizeof(struct ucred)}.
+     *
+     * @return 12
+     */
     public static long sizeof() {
         return $LAYOUT.byteSize();
     }
 
+    /**
+     * Allocates one {@code struct ucred}.
+     *
+     * @param allocator where the memory comes from
+     * @return the new struct's segment
+     */
     public static MemorySegment allocate(SegmentAllocator allocator) {
         return allocator.allocate($LAYOUT);
     }
 
+    /**
+     * Allocates an array of {@code struct ucred}.
+     *
+     * @param elementCount the number of elements
+     * @param allocator where the memory comes from
+     * @return the new array's segment
+     */
     public static MemorySegment allocateArray(long elementCount, SegmentAllocator allocator) {
         return allocator.allocate(MemoryLayout.sequenceLayout(elementCount, $LAYOUT));
     }
 
-    /** The element at {@code index} of an array of this struct (the slice runs to the array's end, as in jextract). */
+    /**
+     * The element at {@code index} of an array of {@code struct ucred} (the slice runs to the array's end, as in jextract).
+     *
+     * @param array the array's segment
+     * @param index the element's index
+     * @return the element's segment
+     */
     public static MemorySegment asSlice(MemorySegment array, long index) {
         return array.asSlice($LAYOUT.byteSize() * index);
     }
 
     // ---- pid (s32, offset 0, size 4)
 
+    /**
+     * The offset of {@code pid}.
+     *
+     * @return 0
+     */
     public static long pid$offset() {
         return pid$OFFSET;
     }
 
+    /**
+     * The layout of {@code pid}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt pid$layout() {
         return pid$LAYOUT;
     }
 
+    /**
+     * Reads {@code pid}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int pid(MemorySegment struct) {
         return struct.get(pid$LAYOUT, pid$OFFSET);
     }
 
+    /**
+     * Writes {@code pid}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void pid(MemorySegment struct, int fieldValue) {
         struct.set(pid$LAYOUT, pid$OFFSET, fieldValue);
     }
 
     // ---- uid (u32, offset 4, size 4)
 
+    /**
+     * The offset of {@code uid}.
+     *
+     * @return 4
+     */
     public static long uid$offset() {
         return uid$OFFSET;
     }
 
+    /**
+     * The layout of {@code uid}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt uid$layout() {
         return uid$LAYOUT;
     }
 
+    /**
+     * Reads {@code uid}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int uid(MemorySegment struct) {
         return struct.get(uid$LAYOUT, uid$OFFSET);
     }
 
+    /**
+     * Writes {@code uid}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void uid(MemorySegment struct, int fieldValue) {
         struct.set(uid$LAYOUT, uid$OFFSET, fieldValue);
     }
 
     // ---- gid (u32, offset 8, size 4)
 
+    /**
+     * The offset of {@code gid}.
+     *
+     * @return 8
+     */
     public static long gid$offset() {
         return gid$OFFSET;
     }
 
+    /**
+     * The layout of {@code gid}.
+     *
+     * @return the field's layout
+     */
     public static ValueLayout.OfInt gid$layout() {
         return gid$LAYOUT;
     }
 
+    /**
+     * Reads {@code gid}.
+     *
+     * @param struct the struct's segment
+     * @return the field's value
+     */
     public static int gid(MemorySegment struct) {
         return struct.get(gid$LAYOUT, gid$OFFSET);
     }
 
+    /**
+     * Writes {@code gid}.
+     *
+     * @param struct the struct's segment
+     * @param fieldValue the value
+     */
     public static void gid(MemorySegment struct, int fieldValue) {
         struct.set(gid$LAYOUT, gid$OFFSET, fieldValue);
     }

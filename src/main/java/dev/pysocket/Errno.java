@@ -71,6 +71,14 @@ final class Errno {
         return row == null ? new OSError(errno, strerror) : row.make().apply(errno, strerror);
     }
 
+    /** A syscall's int result, checked: negative raises the errno it left, else it is returned. */
+    static int check(int result) throws OSError {
+        if (result < 0) {
+            throw last();
+        }
+        return result;
+    }
+
     /** The exception for the errno the last failed call on this thread left. */
     static OSError last() {
         return exception(Posix.errno());

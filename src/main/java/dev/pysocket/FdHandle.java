@@ -119,9 +119,7 @@ final class FdHandle {
         word.set(ValueLayout.JAVA_INT, 0, nonBlocking ? 1 : 0);
         int fd = acquire();
         try {
-            if (Posix.ioctl(fd, FIONBIO(), word) < 0) {
-                throw Errno.last();
-            }
+            Errno.check(Posix.ioctl(fd, FIONBIO(), word));
         } finally {
             release();
         }

@@ -33,10 +33,7 @@ final class Inet {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment dst = arena.allocate(16);
-            int rc = Posix.inet_pton(af, arena.allocateFrom(s), dst);
-            if (rc < 0) {
-                throw Errno.last();
-            }
+            int rc = Errno.check(Posix.inet_pton(af, arena.allocateFrom(s), dst));
             if (rc == 0) {
                 throw new OSError("illegal IP address string passed to inet_pton");
             }

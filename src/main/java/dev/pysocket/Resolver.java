@@ -405,9 +405,7 @@ final class Resolver {
     static String gethostname() throws OSError {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(HOSTNAME_BUF);
-            if (Posix.gethostname(buf, HOSTNAME_BUF - 1) < 0) {
-                throw Errno.last();
-            }
+            Errno.check(Posix.gethostname(buf, HOSTNAME_BUF - 1));
             return buf.getString(0);
         }
     }

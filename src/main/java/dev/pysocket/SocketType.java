@@ -125,11 +125,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     private int onFd(java.util.function.IntUnaryOperator call) throws OSError {
         int fd = handle.acquire();
         try {
-            int result = call.applyAsInt(fd);
-            if (result < 0) {
-                throw Errno.last();
-            }
-            return result;
+            return Errno.check(call.applyAsInt(fd));
         } finally {
             handle.release();
         }
@@ -295,10 +291,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         Scratch sc = Scratch.get();
         sc.addr.fill((byte) 0);
         sc.len.set(ValueLayout.JAVA_INT, 0, (int) sc.addr.byteSize());
-        int rc = local ? Posix.getsockname(fd, sc.addr, sc.len) : Posix.getpeername(fd, sc.addr, sc.len);
-        if (rc < 0) {
-            throw Errno.last();
-        }
+        int rc = Errno.check(local ? Posix.getsockname(fd, sc.addr, sc.len) : Posix.getpeername(fd, sc.addr, sc.len));
         return SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
     }
 

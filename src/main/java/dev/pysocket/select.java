@@ -354,10 +354,7 @@ public final class select {
                 merged.merge(fds[i], events[i], (a, b) -> a | b);
             }
         }
-        int epfd = Posix.epoll_create1(posix_h.EPOLL_CLOEXEC());
-        if (epfd < 0) {
-            throw Errno.last();
-        }
+        int epfd = Errno.check(Posix.epoll_create1(posix_h.EPOLL_CLOEXEC()));
         FdHandle h = new FdHandle(epfd);
         try {
             MemorySegment ev = Scratch.get().word;
@@ -570,10 +567,7 @@ public final class select {
         if (flags != 0 && flags != EPOLL_CLOEXEC) {
             throw new OSError("invalid flags");
         }
-        int fd = Posix.epoll_create1(EPOLL_CLOEXEC);
-        if (fd < 0) {
-            throw Errno.last();
-        }
+        int fd = Errno.check(Posix.epoll_create1(EPOLL_CLOEXEC));
         return new epoll(fd);
     }
 
@@ -675,9 +669,7 @@ public final class select {
                 MemorySegment ev = Scratch.get().word;
                 ev.set(ValueLayout.JAVA_INT_UNALIGNED, EVENTS, (int) eventmask);
                 ev.set(ValueLayout.JAVA_LONG_UNALIGNED, DATA, target & 0xffffffffL);
-                if (Posix.epoll_ctl(epfd, op, target, ev) < 0) {
-                    throw Errno.last();
-                }
+                Errno.check(Posix.epoll_ctl(epfd, op, target, ev));
             } finally {
                 handle.release();
             }

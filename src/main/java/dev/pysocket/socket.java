@@ -913,10 +913,7 @@ public final class socket {
             family = family == -1 ? AF_INET : family;
             type = type == -1 ? SOCK_STREAM : type;
             proto = proto == -1 ? 0 : proto;
-            fd = Posix.socket(family, type | SOCK_CLOEXEC, proto);
-            if (fd < 0) {
-                throw Errno.last();
-            }
+            fd = Errno.check(Posix.socket(family, type | SOCK_CLOEXEC, proto));
         } else {
             fd = fileno;
             if (fd < 0) {
@@ -961,9 +958,7 @@ public final class socket {
     private static int intOption(int fd, int optname) throws OSError {
         Scratch sc = Scratch.get();
         sc.len.set(ValueLayout.JAVA_INT, 0, 4);
-        if (Posix.getsockopt(fd, SOL_SOCKET, optname, sc.word, sc.len) < 0) {
-            throw Errno.last();
-        }
+        Errno.check(Posix.getsockopt(fd, SOL_SOCKET, optname, sc.word, sc.len));
         return sc.word.get(ValueLayout.JAVA_INT, 0);
     }
 
@@ -985,9 +980,7 @@ public final class socket {
     /** {@code socket.socketpair(family, type, proto)} — socketpair(2) with SOCK_CLOEXEC. */
     public static SocketPair socketpair(int family, int type, int proto) throws OSError {
         Scratch sc = Scratch.get();
-        if (Posix.socketpair(family, type | SOCK_CLOEXEC, proto, sc.word) < 0) {
-            throw Errno.last();
-        }
+        Errno.check(Posix.socketpair(family, type | SOCK_CLOEXEC, proto, sc.word));
         int fd0 = sc.word.get(ValueLayout.JAVA_INT, 0);
         int fd1 = sc.word.get(ValueLayout.JAVA_INT, 4);
         SocketType a = null;
@@ -1033,10 +1026,7 @@ public final class socket {
 
     /** {@code socket.dup(fd)}: a close-on-exec duplicate (fcntl F_DUPFD_CLOEXEC). */
     public static int dup(int fd) throws OSError {
-        int copy = Posix.fcntl(fd, posix_h.F_DUPFD_CLOEXEC(), 0);
-        if (copy < 0) {
-            throw Errno.last();
-        }
+        int copy = Errno.check(Posix.fcntl(fd, posix_h.F_DUPFD_CLOEXEC(), 0));
         return copy;
     }
 

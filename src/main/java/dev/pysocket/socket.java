@@ -1329,8 +1329,9 @@ public final class socket {
      * @param flags    NI_ flags, or-ed: NI_NUMERICHOST, NI_NUMERICSERV, NI_NAMEREQD, NI_DGRAM, ...
      * @return Python's {@code (host, port)}, both str, e.g. {@code ('localhost', 'http')}
      * @throws OSError {@code socket.gaierror} when the lookup fails, e.g.
-     *     {@code [Errno -2] Name or service not known}; a port out of range is an
-     *     {@code OverflowError}
+     *     {@code [Errno -2] Name or service not known};
+     *     {@code OSError('sockaddr resolved to multiple addresses')} for a host name with several
+     *     addresses
      */
     public static NameInfo getnameinfo(Address sockaddr, int flags) throws OSError {
         return Resolver.getnameinfo(sockaddr, flags);
@@ -1499,8 +1500,8 @@ public final class socket {
     /**
      * {@code socket.if_indextoname(if_index)}.
      *
-     * @param if_index the interface's index; negative or more than 32 bits is an
-     *     {@code OverflowError}
+     * @param if_index the interface's index, taken as a C unsigned int (bits above 32 are dropped,
+     *     as in CPython); negative is an {@code OverflowError}
      * @return its name
      * @throws OSError {@code [Errno 6] No such device or address} (ENXIO) when there is no such
      *     interface

@@ -8,7 +8,12 @@ package dev.pysocket;
  * @param value the C value, usable wherever C takes an int
  */
 public record AddressFamily(int value) {
-    /** The AF_ name of the value, or null. */
+    /**
+     * The AF_ name of the value, or null.
+     *
+     * @return the constant's name, such as {@code AF_INET}, or null when no AF_ constant has this
+     *     value (then Python has a plain int)
+     */
     public String name() {
         return socket.constantName("AF_", value);
     }

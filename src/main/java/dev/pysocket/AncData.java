@@ -8,6 +8,10 @@ import java.util.Objects;
  * message) that {@code sendmsg()} sends and {@code recvmsg()} returns. Prints like the Python
  * tuple and destructures with a record pattern; equal, like tuples, when the values are (the
  * data compared by content).
+ *
+ * @param cmsg_level the protocol level of the message, e.g. SOL_SOCKET
+ * @param cmsg_type  its type at that level, e.g. SCM_RIGHTS (descriptors) or SCM_CREDENTIALS
+ * @param cmsg_data  its data: for SCM_RIGHTS the descriptors as native-order C ints
  */
 public record AncData(int cmsg_level, int cmsg_type, byte[] cmsg_data) {
     @Override

@@ -10,7 +10,12 @@ package dev.pysocket;
  * @param scope_id an unsigned 32-bit interface index
  */
 public record Inet6Addr(String host, int port, long flowinfo, long scope_id) implements Address {
-    /** {@code (host, port)} for AF_INET6: flowinfo and scope_id 0. */
+    /**
+     * {@code (host, port)} for AF_INET6: flowinfo and scope_id 0.
+     *
+     * @param host a numeric IPv6 address or a name
+     * @param port 0-65535
+     */
     public Inet6Addr(String host, int port) {
         this(host, port, 0, 0);
     }

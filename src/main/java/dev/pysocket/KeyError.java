@@ -7,13 +7,22 @@ package dev.pysocket;
 public class KeyError extends RuntimeException {
     private final transient Object key;
 
-    /** {@code KeyError(key)}. */
+    /**
+     * {@code KeyError(key)}.
+     *
+     * @param key the missing key (Python's {@code e.args[0]}); the message is its
+     *     {@link Py#repr(Object) repr}
+     */
     public KeyError(Object key) {
         super(Py.repr(key));
         this.key = key;
     }
 
-    /** The missing key ({@code e.args[0]}). */
+    /**
+     * The missing key ({@code e.args[0]}).
+     *
+     * @return the key as given to the constructor, not its repr
+     */
     public Object key() {
         return key;
     }

@@ -14,7 +14,13 @@ public final class Py {
     private Py() {
     }
 
-    /** Python's {@code repr(value)}; objects pysocket defines print through their toString(). */
+    /**
+     * Python's {@code repr(value)}; objects pysocket defines print through their toString().
+     *
+     * @param value any value a pysocket call takes or returns: null (None), Boolean, a number,
+     *     String (str), byte[] (bytes), a List (list), or an object of pysocket's
+     * @return what Python's {@code repr()} prints for the corresponding Python value
+     */
     public static String repr(Object value) {
         return switch (value) {
             case null -> "None";
@@ -30,7 +36,12 @@ public final class Py {
         };
     }
 
-    /** Python's repr of a tuple of the given items: {@code ()}, {@code (1,)}, {@code (1, 2)}. */
+    /**
+     * Python's repr of a tuple of the given items: {@code ()}, {@code (1,)}, {@code (1, 2)}.
+     *
+     * @param items the tuple's elements, each printed with {@link #repr(Object)}
+     * @return the tuple as Python prints it, with the trailing comma of a 1-tuple
+     */
     public static String tuple(Object... items) {
         if (items.length == 1) {
             return "(" + repr(items[0]) + ",)";
@@ -59,7 +70,12 @@ public final class Py {
         return sb.append('}').toString();
     }
 
-    /** Python's repr of a str: single quotes unless the text has a ' and no ". */
+    /**
+     * Python's repr of a str: single quotes unless the text has a ' and no ".
+     *
+     * @param s the str
+     * @return the quoted text with Python's escapes ({@code \n}, {@code \x00}, ...)
+     */
     public static String repr(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
@@ -99,7 +115,12 @@ public final class Py {
         };
     }
 
-    /** Python's repr of bytes: {@code b'...'} with \x escapes for what is not printable ASCII. */
+    /**
+     * Python's repr of bytes: {@code b'...'} with \x escapes for what is not printable ASCII.
+     *
+     * @param b the bytes
+     * @return the {@code b'...'} literal Python prints for them
+     */
     public static String repr(byte[] b) {
         boolean hasSingle = false;
         boolean hasDouble = false;
@@ -128,7 +149,13 @@ public final class Py {
         return sb.append(quote).toString();
     }
 
-    /** Python's repr of a float: the shortest round-tripping digits, in Python's layout. */
+    /**
+     * Python's repr of a float: the shortest round-tripping digits, in Python's layout.
+     *
+     * @param d the float
+     * @return Python's digits, e.g. {@code 0.1}, {@code 1e-05}, {@code 1e+16}, {@code inf},
+     *     {@code nan}
+     */
     public static String repr(double d) {
         if (Double.isNaN(d)) {
             return "nan";

@@ -9,6 +9,11 @@ import java.util.Arrays;
  * @param data   the bytes after sa_family
  */
 public record RawAddr(int family, byte[] data) implements Address {
+    /**
+     * The bytes after sa_family, as Python's {@code sa_data}.
+     *
+     * @return a copy of the bytes, so that the record stays unchanged
+     */
     @Override
     public byte[] data() {
         return data.clone();

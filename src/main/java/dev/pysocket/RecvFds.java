@@ -9,6 +9,12 @@ import java.util.Objects;
  * {@code socket.recv_fds()}. The descriptors in {@code fds} are new ones the caller owns and must
  * close (they are inheritable, as CPython leaves them). Prints like the Python tuple and
  * destructures with a record pattern.
+ *
+ * @param msg       the data bytes received
+ * @param fds       the descriptors received, new and the caller's to close
+ * @param msg_flags the message's MSG_ flags (MSG_CTRUNC when more descriptors came than maxfds)
+ * @param address   the sender's address, or null (None) when the kernel gives none, as on a
+ *     connected TCP socket or a socket pair
  */
 public record RecvFds(byte[] msg, List<Integer> fds, int msg_flags, Address address) {
     @Override

@@ -8,7 +8,12 @@ package dev.pysocket;
  * @param value the C value, usable wherever C takes an int
  */
 public record SocketKind(int value) {
-    /** The SOCK_ name of the value, or null. */
+    /**
+     * The SOCK_ name of the value, or null.
+     *
+     * @return the constant's name, such as {@code SOCK_STREAM}, or null when no SOCK_ constant has
+     *     this value (then Python has a plain int)
+     */
     public String name() {
         return socket.constantName("SOCK_", value);
     }

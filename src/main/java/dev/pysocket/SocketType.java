@@ -89,29 +89,55 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     // ---- attributes ----------------------------------------------------------------------
 
-    /** {@code sock.family}: the address family, printing as {@code <AddressFamily.AF_INET: 2>}. */
+    /**
+     * {@code sock.family}: the address family, printing as {@code <AddressFamily.AF_INET: 2>}.
+     *
+     * @return the family given at creation (AF_INET, AF_INET6, AF_UNIX, ...)
+     */
     public AddressFamily family() {
         return new AddressFamily(family);
     }
 
-    /** {@code sock.type}: the socket type without SOCK_NONBLOCK/SOCK_CLOEXEC. */
+    /**
+     * {@code sock.type}: the socket type without SOCK_NONBLOCK/SOCK_CLOEXEC.
+     *
+     * @return the type given at creation (SOCK_STREAM, SOCK_DGRAM, ...), without its flags
+     */
     public SocketKind type() {
         return new SocketKind(type);
     }
 
-    /** {@code sock.proto}. */
+    /**
+     * {@code sock.proto}.
+     *
+     * @return the protocol number given at creation, 0 for the family's default
+     */
     public int proto() {
         return proto;
     }
 
-    /** {@code sock.timeout}: the same as {@link #gettimeout()}. */
+    /**
+     * {@code sock.timeout}: the same as {@link #gettimeout()}.
+     *
+     * @return the timeout in seconds, or null for None (blocking)
+     */
     public Double timeout() {
         return gettimeout();
     }
 
     // ---- addresses, connections ----------------------------------------------------------
 
-    /** {@code sock.bind(address)} — bind(2). */
+    /**
+     * {@code sock.bind(address)} — bind(2).
+     *
+     * @param address the local address to bind: port 0 lets the system pick one, of the socket's
+     *     family: an {@link InetAddr} for AF_INET, an {@link Inet6Addr} (or InetAddr) for AF_INET6,
+     *     a {@link UnixAddr} for AF_UNIX; another kind is CPython's {@code TypeError}, a name that
+     *     does not resolve a {@code socket.gaierror}
+     * @throws OSError when bind(2) fails, with its errno (e.g.
+     *     {@code [Errno 98] Address already in use} (EADDRINUSE), {@code PermissionError} (EACCES)
+     *     for a port below 1024); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void bind(Address address) throws OSError {
         MemorySegment addr = Scratch.get().addr;
         int len = SockAddr.encode(family, address, "bind", addr);
@@ -131,12 +157,26 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
-    /** {@code sock.listen()}: the backlog is min(SOMAXCONN, 128), as CPython picks. */
+    /**
+     * {@code sock.listen()}: the backlog is min(SOMAXCONN, 128), as CPython picks.
+     *
+     * @throws OSError when listen(2) fails, with its errno (e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for a datagram socket);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void listen() throws OSError {
         listen(Math.min(SOMAXCONN(), 128));
     }
 
-    /** {@code sock.listen(backlog)} — listen(2); a negative backlog is taken as 0, as CPython does. */
+    /**
+     * {@code sock.listen(backlog)} — listen(2); a negative backlog is taken as 0, as CPython does.
+     *
+     * @param backlog how many connections not yet accepted the kernel may queue (capped at
+     *     SOMAXCONN by the kernel)
+     * @throws OSError when listen(2) fails, with its errno (e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for a datagram socket);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void listen(int backlog) throws OSError {
         onFd(fd -> Posix.listen(fd, Math.max(backlog, 0)));
     }
@@ -144,6 +184,16 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.accept()} — accept4(2) with SOCK_CLOEXEC: {@code (conn, address)}. The new
      * socket takes the default timeout, as in CPython (not the listening socket's).
+     *
+     * @return Python's {@code (conn, address)}: the new connected socket (close-on-exec, the
+     *     default timeout) and the peer's address
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before a connection comes
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and no connection is waiting
+     * @throws OSError when accept4(2) fails, with its errno (e.g.
+     *     {@code [Errno 22] Invalid argument} (EINVAL) when the socket is not listening, EMFILE
+     *     when out of descriptors); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public Accepted accept() throws OSError {
         Scratch sc = Scratch.get();
@@ -159,7 +209,22 @@ public final class SocketType implements AutoCloseable, FileLike {
         return new Accepted(conn, address);
     }
 
-    /** {@code sock.connect(address)} — connect(2), waiting for EINPROGRESS in timeout mode. */
+    /**
+     * {@code sock.connect(address)} — connect(2), waiting for EINPROGRESS in timeout mode.
+     *
+     * @param address the peer to connect to, of the socket's family: an {@link InetAddr} for
+     *     AF_INET, an {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX;
+     *     another kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before the connection is made
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and the connection is under way:
+     *     {@code [Errno 115] Operation now in progress} (EINPROGRESS)
+     * @throws OSError when connect(2) fails, with its errno (e.g. {@code ConnectionRefusedError}
+     *     (ECONNREFUSED) when nobody listens, {@code [Errno 106]} (EISCONN) when already
+     *     connected); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void connect(Address address) throws OSError {
         internalConnect(address, "connect", true);
     }
@@ -167,6 +232,15 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.connect_ex(address)}: connect, returning the errno instead of raising it (0 on
      * success, EWOULDBLOCK on timeout); address errors still raise, as in CPython.
+     *
+     * @param address the peer to connect to, of the socket's family: an {@link InetAddr} for
+     *     AF_INET, an {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX;
+     *     another kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @return 0 when connected, else the errno as an int (ECONNREFUSED, EINPROGRESS on a
+     *     non-blocking socket, EWOULDBLOCK when the timeout expires, EBADF once closed)
+     * @throws OSError only for what is wrong with the address before any call, e.g. a name that
+     *     does not resolve ({@code socket.gaierror}), as in CPython
      */
     public int connect_ex(Address address) throws OSError {
         return internalConnect(address, "connect_ex", false);
@@ -268,12 +342,26 @@ public final class SocketType implements AutoCloseable, FileLike {
         return err == 0 || err == EISCONN() ? 1 : -err;
     }
 
-    /** {@code sock.getsockname()} — getsockname(2). */
+    /**
+     * {@code sock.getsockname()} — getsockname(2).
+     *
+     * @return the socket's own address: {@code (host, port)} for AF_INET, a path for AF_UNIX (after
+     *     {@code bind(("", 0))}, the port the system picked)
+     * @throws OSError when getsockname(2) fails, with its errno (rarely);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public Address getsockname() throws OSError {
         return name(true);
     }
 
-    /** {@code sock.getpeername()} — getpeername(2). */
+    /**
+     * {@code sock.getpeername()} — getpeername(2).
+     *
+     * @return the address of the peer this socket is connected to
+     * @throws OSError when getpeername(2) fails, with its errno
+     *     ({@code [Errno 107] Transport endpoint is not connected} (ENOTCONN) when not connected);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public Address getpeername() throws OSError {
         return name(false);
     }
@@ -295,36 +383,111 @@ public final class SocketType implements AutoCloseable, FileLike {
         return SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
     }
 
-    /** {@code sock.shutdown(how)} — shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. */
+    /**
+     * {@code sock.shutdown(how)} — shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR.
+     *
+     * @param how SHUT_RD (no more receiving), SHUT_WR (no more sending: the peer reads EOF) or
+     *     SHUT_RDWR
+     * @throws OSError when shutdown(2) fails, with its errno
+     *     ({@code [Errno 107] Transport endpoint is not connected} (ENOTCONN) when not connected,
+     *     EINVAL for a bad how); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void shutdown(int how) throws OSError {
         onFd(fd -> Posix.shutdown(fd, how));
     }
 
     // ---- sending -------------------------------------------------------------------------
 
-    /** {@code sock.send(bytes)}: returns how many bytes were sent. */
+    /**
+     * {@code sock.send(bytes)}: returns how many bytes were sent.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int send(byte[] data) throws OSError {
         return send(data, 0);
     }
 
-    /** {@code sock.send(bytes, flags)} — send(2); MSG_NOSIGNAL is always added. */
+    /**
+     * {@code sock.send(bytes, flags)} — send(2); MSG_NOSIGNAL is always added.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int send(byte[] data, int flags) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
             return send(b, flags);
         }
     }
 
-    /** {@code sock.send(buffer)}: the bytes between position and limit (the position stays). */
+    /**
+     * {@code sock.send(buffer)}: the bytes between position and limit (the position stays).
+     *
+     * @param data    the bytes between its position and limit are sent; its position does not move
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int send(ByteBuffer data) throws OSError {
         return send(data, 0);
     }
 
-    /** {@code sock.send(buffer, flags)} (the position stays). */
+    /**
+     * {@code sock.send(buffer, flags)} (the position stays).
+     *
+     * @param data    the bytes between its position and limit are sent; its position does not move
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int send(ByteBuffer data, int flags) throws OSError {
         return send(Buffers.segment(data), flags);
     }
 
-    /** {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as is. */
+    /**
+     * {@code sock.send(buffer, flags)} for a memory segment: native memory goes to the kernel as
+     * is.
+     *
+     * @param data    the bytes to send, read in place when the segment is native
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int send(MemorySegment data, int flags) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
             return send(b, flags);
@@ -335,24 +498,72 @@ public final class SocketType implements AutoCloseable, FileLike {
         return (int) CallEngine.call(this, true, SEND, b.buf, b.len, flags);
     }
 
-    /** {@code sock.sendall(bytes)}. */
+    /**
+     * {@code sock.sendall(bytes)}.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before all is sent (how much was sent is then unknown, as in CPython)
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void sendall(byte[] data) throws OSError {
         sendall(data, 0);
     }
 
-    /** {@code sock.sendall(bytes, flags)}. */
+    /**
+     * {@code sock.sendall(bytes, flags)}.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before all is sent (how much was sent is then unknown, as in CPython)
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void sendall(byte[] data, int flags) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
             sendall(b, flags);
         }
     }
 
-    /** {@code sock.sendall(buffer)} (the position stays). */
+    /**
+     * {@code sock.sendall(buffer)} (the position stays).
+     *
+     * @param data    the bytes between its position and limit are sent; its position does not move
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before all is sent (how much was sent is then unknown, as in CPython)
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void sendall(ByteBuffer data) throws OSError {
         sendall(data, 0);
     }
 
-    /** {@code sock.sendall(buffer, flags)} (the position stays). */
+    /**
+     * {@code sock.sendall(buffer, flags)} (the position stays).
+     *
+     * @param data    the bytes between its position and limit are sent; its position does not move
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before all is sent (how much was sent is then unknown, as in CPython)
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void sendall(ByteBuffer data, int flags) throws OSError {
         sendall(Buffers.segment(data), flags);
     }
@@ -360,6 +571,17 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.sendall(buffer, flags)}: sends until all is sent. In timeout mode the timeout
      * bounds the whole call, not each send, as in CPython.
+     *
+     * @param data    the bytes to send, read in place when the segment is native
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     before all is sent (how much was sent is then unknown, as in CPython)
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when send(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE) once
+     *     the peer has closed, {@code ConnectionResetError} (ECONNRESET));
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public void sendall(MemorySegment data, int flags) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
@@ -380,24 +602,94 @@ public final class SocketType implements AutoCloseable, FileLike {
         } while (sent < b.len);
     }
 
-    /** {@code sock.sendto(bytes, address)}. */
+    /**
+     * {@code sock.sendto(bytes, address)}.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @param address the destination, of the socket's family: an {@link InetAddr} for AF_INET, an
+     *     {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX; another
+     *     kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendto(2) fails, with its errno (e.g. {@code PermissionError} (EACCES)
+     *     for a broadcast address without SO_BROADCAST, {@code [Errno 90] Message too long}
+     *     (EMSGSIZE)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendto(byte[] data, Address address) throws OSError {
         return sendto(data, 0, address);
     }
 
-    /** {@code sock.sendto(bytes, flags, address)}. */
+    /**
+     * {@code sock.sendto(bytes, flags, address)}.
+     *
+     * @param data    the bytes to send; null is a {@code TypeError}, as None is in Python
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @param address the destination, of the socket's family: an {@link InetAddr} for AF_INET, an
+     *     {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX; another
+     *     kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendto(2) fails, with its errno (e.g. {@code PermissionError} (EACCES)
+     *     for a broadcast address without SO_BROADCAST, {@code [Errno 90] Message too long}
+     *     (EMSGSIZE)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendto(byte[] data, int flags, Address address) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
             return sendto(b, flags, address);
         }
     }
 
-    /** {@code sock.sendto(buffer, flags, address)} (the position stays). */
+    /**
+     * {@code sock.sendto(buffer, flags, address)} (the position stays).
+     *
+     * @param data    the bytes between its position and limit are sent; its position does not move
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @param address the destination, of the socket's family: an {@link InetAddr} for AF_INET, an
+     *     {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX; another
+     *     kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendto(2) fails, with its errno (e.g. {@code PermissionError} (EACCES)
+     *     for a broadcast address without SO_BROADCAST, {@code [Errno 90] Message too long}
+     *     (EMSGSIZE)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendto(ByteBuffer data, int flags, Address address) throws OSError {
         return sendto(Buffers.segment(data), flags, address);
     }
 
-    /** {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL. */
+    /**
+     * {@code sock.sendto(buffer, flags, address)} — sendto(2) with MSG_NOSIGNAL.
+     *
+     * @param data    the bytes to send, read in place when the segment is native
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @param address the destination, of the socket's family: an {@link InetAddr} for AF_INET, an
+     *     {@link Inet6Addr} (or InetAddr) for AF_INET6, a {@link UnixAddr} for AF_UNIX; another
+     *     kind is CPython's {@code TypeError}, a name that does not resolve a
+     *     {@code socket.gaierror}
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendto(2) fails, with its errno (e.g. {@code PermissionError} (EACCES)
+     *     for a broadcast address without SO_BROADCAST, {@code [Errno 90] Message too long}
+     *     (EMSGSIZE)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendto(MemorySegment data, int flags, Address address) throws OSError {
         try (Buffers b = Buffers.forSend(data)) {
             return sendto(b, flags, address);
@@ -412,7 +704,20 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     // ---- receiving -----------------------------------------------------------------------
 
-    /** {@code sock.recv(bufsize)}. */
+    /**
+     * {@code sock.recv(bufsize)}.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffersize in recv')}
+     * @return the bytes received, at most bufsize; empty when the peer has closed the connection
+     *     (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public byte[] recv(int bufsize) throws OSError {
         return recv(bufsize, 0);
     }
@@ -420,6 +725,19 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.recv(bufsize, flags)} — recv(2). {@code recv(0)} returns empty bytes without a
      * syscall, even on a closed socket, as CPython does.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffersize in recv')}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return the bytes received, at most bufsize; empty when the peer has closed the connection
+     *     (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public byte[] recv(int bufsize, int flags) throws OSError {
         if (bufsize < 0) {
@@ -438,12 +756,40 @@ public final class SocketType implements AutoCloseable, FileLike {
         return CallEngine.call(this, false, RECV, b.buf, b.len, flags);
     }
 
-    /** {@code sock.recv_into(buffer)}: fills up to the whole array; returns the count. */
+    /**
+     * {@code sock.recv_into(buffer)}: fills up to the whole array; returns the count.
+     *
+     * @param buffer  the array to fill, from index 0
+     * @return how many bytes were written into the buffer; 0 when the peer has closed the
+     *     connection (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int recv_into(byte[] buffer) throws OSError {
         return recv_into(buffer, 0, 0);
     }
 
-    /** {@code sock.recv_into(buffer, nbytes, flags)}. */
+    /**
+     * {@code sock.recv_into(buffer, nbytes, flags)}.
+     *
+     * @param buffer  the array to fill, from index 0
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return how many bytes were written into the buffer; 0 when the peer has closed the
+     *     connection (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int recv_into(byte[] buffer, int nbytes, int flags) throws OSError {
         Buffers.checkNotNone(buffer);
         int n = intoLength(buffer.length, false, nbytes, RECV_INTO);
@@ -452,12 +798,40 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
-    /** {@code sock.recv_into(buffer)}: fills from position to limit (the position stays). */
+    /**
+     * {@code sock.recv_into(buffer)}: fills from position to limit (the position stays).
+     *
+     * @param buffer  filled from its position up to its limit; its position does not move
+     * @return how many bytes were written into the buffer; 0 when the peer has closed the
+     *     connection (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int recv_into(ByteBuffer buffer) throws OSError {
         return recv_into(buffer, 0, 0);
     }
 
-    /** {@code sock.recv_into(buffer, nbytes, flags)} (the position stays). */
+    /**
+     * {@code sock.recv_into(buffer, nbytes, flags)} (the position stays).
+     *
+     * @param buffer  filled from its position up to its limit; its position does not move
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return how many bytes were written into the buffer; 0 when the peer has closed the
+     *     connection (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int recv_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
         return recv_into(Buffers.segment(buffer), nbytes, flags);
     }
@@ -465,6 +839,21 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.recv_into(buffer, nbytes, flags)} — recv(2) into the buffer; nbytes 0 means the
      * buffer's length.
+     *
+     * @param buffer  the segment to fill, written in place when native; a read-only segment is a
+     *     {@code TypeError}
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return how many bytes were written into the buffer; 0 when the peer has closed the
+     *     connection (EOF)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public int recv_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
         Buffers.checkNotNone(buffer);
@@ -496,12 +885,42 @@ public final class SocketType implements AutoCloseable, FileLike {
         return nbytes == 0 ? (int) Math.min(size, Integer.MAX_VALUE) : nbytes;
     }
 
-    /** {@code sock.recvfrom(bufsize)}. */
+    /**
+     * {@code sock.recvfrom(bufsize)}.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffersize in recvfrom')}
+     * @return Python's {@code (bytes, address)}: the data, at most bufsize, and the sender's
+     *     address; the address is null (None) when the kernel gives none, as on a connected TCP
+     *     socket
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public Received recvfrom(int bufsize) throws OSError {
         return recvfrom(bufsize, 0);
     }
 
-    /** {@code sock.recvfrom(bufsize, flags)} — recvfrom(2): {@code (bytes, address)}. */
+    /**
+     * {@code sock.recvfrom(bufsize, flags)} — recvfrom(2): {@code (bytes, address)}.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffersize in recvfrom')}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return Python's {@code (bytes, address)}: the data, at most bufsize, and the sender's
+     *     address; the address is null (None) when the kernel gives none, as on a connected TCP
+     *     socket
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public Received recvfrom(int bufsize, int flags) throws OSError {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
@@ -518,12 +937,40 @@ public final class SocketType implements AutoCloseable, FileLike {
         return SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
     }
 
-    /** {@code sock.recvfrom_into(buffer)}. */
+    /**
+     * {@code sock.recvfrom_into(buffer)}.
+     *
+     * @param buffer  the array to fill, from index 0
+     * @return Python's {@code (nbytes, address)}: how many bytes were written and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public ReceivedInto recvfrom_into(byte[] buffer) throws OSError {
         return recvfrom_into(buffer, 0, 0);
     }
 
-    /** {@code sock.recvfrom_into(buffer, nbytes, flags)}. */
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes, flags)}.
+     *
+     * @param buffer  the array to fill, from index 0
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return Python's {@code (nbytes, address)}: how many bytes were written and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public ReceivedInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
         Buffers.checkNotNone(buffer);
         int n = intoLength(buffer.length, false, nbytes, RECVFROM_INTO);
@@ -532,12 +979,45 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
-    /** {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays). */
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes, flags)} (the position stays).
+     *
+     * @param buffer  filled from its position up to its limit; its position does not move
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return Python's {@code (nbytes, address)}: how many bytes were written and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
         return recvfrom_into(Buffers.segment(buffer), nbytes, flags);
     }
 
-    /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}.
+     *
+     * @param buffer  the segment to fill, written in place when native; a read-only segment is a
+     *     {@code TypeError}
+     * @param nbytes  how many bytes at most to receive; 0 means the whole buffer; negative, or more
+     *     than the buffer holds, is a {@code ValueError}
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return Python's {@code (nbytes, address)}: how many bytes were written and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
         Buffers.checkNotNone(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
@@ -553,17 +1033,64 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     // ---- ancillary-data messages (implemented in Messages) --------------------------------
 
-    /** {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent. */
+    /**
+     * {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent.
+     *
+     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     *     them)
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendmsg(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendmsg(List<byte[]> buffers) throws OSError {
         return Messages.sendmsg(this, buffers, List.of(), 0, null);
     }
 
-    /** {@code sock.sendmsg(buffers, ancdata)}: with {@code (level, type, data)} control messages. */
+    /**
+     * {@code sock.sendmsg(buffers, ancdata)}: with {@code (level, type, data)} control messages.
+     *
+     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     *     them)
+     * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
+     *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
+     *     {@code TypeError})
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendmsg(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata) throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, 0, null);
     }
 
-    /** {@code sock.sendmsg(buffers, ancdata, flags)}. */
+    /**
+     * {@code sock.sendmsg(buffers, ancdata, flags)}.
+     *
+     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     *     them)
+     * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
+     *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
+     *     {@code TypeError})
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendmsg(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags)
             throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, flags, null);
@@ -573,18 +1100,68 @@ public final class SocketType implements AutoCloseable, FileLike {
      * {@code sock.sendmsg(buffers, ancdata, flags, address)} — sendmsg(2) with MSG_NOSIGNAL, as
      * send; a null address is None (no destination). A null ancdata is refused, as Python
      * refuses None: pass {@code List.of()}.
+     *
+     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     *     them)
+     * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
+     *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
+     *     {@code TypeError})
+     * @param flags   MSG_ flags for send(2), or-ed (MSG_OOB, MSG_DONTWAIT, MSG_MORE, ...); 0 for
+     *     none
+     * @param address the destination, or null (None) for a connected socket, of the socket's
+     *     family: an {@link InetAddr} for AF_INET, an {@link Inet6Addr} (or InetAddr) for AF_INET6,
+     *     a {@link UnixAddr} for AF_UNIX; another kind is CPython's {@code TypeError}, a name that
+     *     does not resolve a {@code socket.gaierror}
+     * @return how many bytes were sent, which may be fewer than given (Python's int)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and there is no room to send
+     * @throws OSError when sendmsg(2) fails, with its errno (e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags,
                        Address address) throws OSError {
         return Messages.sendmsg(this, buffers, ancdata, flags, address);
     }
 
-    /** {@code sock.recvmsg(bufsize)}: no ancillary data is received (ancbufsize 0). */
+    /**
+     * {@code sock.recvmsg(bufsize)}: no ancillary data is received (ancbufsize 0).
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffer size in recvmsg()')}
+     * @return Python's {@code (data, ancdata, msg_flags, address)}: the bytes, the control messages
+     *     received, the MSG_ flags of the message (MSG_TRUNC, MSG_CTRUNC, ...) and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public RecvMsg recvmsg(int bufsize) throws OSError {
         return Messages.recvmsg(this, bufsize, 0, 0);
     }
 
-    /** {@code sock.recvmsg(bufsize, ancbufsize)}: size ancbufsize with {@code CMSG_SPACE()}. */
+    /**
+     * {@code sock.recvmsg(bufsize, ancbufsize)}: size ancbufsize with {@code CMSG_SPACE()}.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffer size in recvmsg()')}
+     * @param ancbufsize the room for ancillary data in bytes, sized with
+     *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
+     * @return Python's {@code (data, ancdata, msg_flags, address)}: the bytes, the control messages
+     *     received, the MSG_ flags of the message (MSG_TRUNC, MSG_CTRUNC, ...) and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public RecvMsg recvmsg(int bufsize, int ancbufsize) throws OSError {
         return Messages.recvmsg(this, bufsize, ancbufsize, 0);
     }
@@ -592,17 +1169,59 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.recvmsg(bufsize, ancbufsize, flags)} — recvmsg(2): {@code (data, ancdata,
      * msg_flags, address)}. Descriptors received with SCM_RIGHTS are the caller's to close.
+     *
+     * @param bufsize the most bytes to receive (pass a power of 2, say 4096, as Python's docs
+     *     advise); negative is {@code ValueError('negative buffer size in recvmsg()')}
+     * @param ancbufsize the room for ancillary data in bytes, sized with
+     *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none (MSG_CMSG_CLOEXEC makes received descriptors close-on-exec)
+     * @return Python's {@code (data, ancdata, msg_flags, address)}: the bytes, the control messages
+     *     received, the MSG_ flags of the message (MSG_TRUNC, MSG_CTRUNC, ...) and the sender's
+     *     address (null, None, when the kernel gives none)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsg recvmsg(int bufsize, int ancbufsize, int flags) throws OSError {
         return Messages.recvmsg(this, bufsize, ancbufsize, flags);
     }
 
-    /** {@code sock.recvmsg_into(buffers)}: fills the arrays in order. */
+    /**
+     * {@code sock.recvmsg_into(buffers)}: fills the arrays in order.
+     *
+     * @param buffers the arrays to fill, in order (scattered)
+     * @return Python's {@code (nbytes, ancdata, msg_flags, address)}: how many bytes were written,
+     *     the control messages, the message's MSG_ flags and the sender's address (or null)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers) throws OSError {
         return Messages.recvmsgInto(this, buffers, 0, 0);
     }
 
-    /** {@code sock.recvmsg_into(buffers, ancbufsize)}. */
+    /**
+     * {@code sock.recvmsg_into(buffers, ancbufsize)}.
+     *
+     * @param buffers the arrays to fill, in order (scattered)
+     * @param ancbufsize the room for ancillary data in bytes, sized with
+     *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
+     * @return Python's {@code (nbytes, ancdata, msg_flags, address)}: how many bytes were written,
+     *     the control messages, the message's MSG_ flags and the sender's address (or null)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize) throws OSError {
         return Messages.recvmsgInto(this, buffers, ancbufsize, 0);
     }
@@ -610,6 +1229,20 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.recvmsg_into(buffers, ancbufsize, flags)} — recvmsg(2) scattering into the
      * arrays: {@code (nbytes, ancdata, msg_flags, address)}.
+     *
+     * @param buffers the arrays to fill, in order (scattered)
+     * @param ancbufsize the room for ancillary data in bytes, sized with
+     *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
+     * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
+     *     for none
+     * @return Python's {@code (nbytes, ancdata, msg_flags, address)}: how many bytes were written,
+     *     the control messages, the message's MSG_ flags and the sender's address (or null)
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
+     *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
         return Messages.recvmsgInto(this, buffers, ancbufsize, flags);
@@ -617,21 +1250,51 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     // ---- options -------------------------------------------------------------------------
 
-    /** {@code sock.setsockopt(level, optname, value)} with an int value. */
+    /**
+     * {@code sock.setsockopt(level, optname, value)} with an int value.
+     *
+     * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
+     * @param optname the option at that level: SO_REUSEADDR, TCP_NODELAY, ...
+     * @param value   the option's value as a C int (1 turns a flag on, 0 off)
+     * @throws OSError when the call fails, with its errno (e.g.
+     *     {@code [Errno 92] Protocol not available} for an unknown option, ENOPROTOOPT);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void setsockopt(int level, int optname, int value) throws OSError {
         MemorySegment word = Scratch.get().word;
         word.set(ValueLayout.JAVA_INT, 0, value);
         setsockopt(level, optname, word, 4);
     }
 
-    /** {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say). */
+    /**
+     * {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say).
+     *
+     * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
+     * @param optname the option at that level: SO_REUSEADDR, TCP_NODELAY, ...
+     * @param value   the option's value as the bytes of its C type (a {@code struct linger}, an
+     *     {@code ip_mreq}, ...), passed as is
+     * @throws OSError when the call fails, with its errno (e.g.
+     *     {@code [Errno 92] Protocol not available} for an unknown option, ENOPROTOOPT);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void setsockopt(int level, int optname, byte[] value) throws OSError {
         try (Buffers b = Buffers.forSend(value)) {
             setsockopt(level, optname, b.buf, (int) b.len);
         }
     }
 
-    /** {@code sock.setsockopt(level, optname, None, optlen)}: a NULL value of optlen bytes. */
+    /**
+     * {@code sock.setsockopt(level, optname, None, optlen)}: a NULL value of optlen bytes.
+     *
+     * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
+     * @param optname the option at that level: SO_REUSEADDR, TCP_NODELAY, ...
+     * @param none    Python's None: pass null (the value pointer is NULL)
+     * @param optlen  the option length passed with the NULL value (used by AF_ALG's
+     *     ALG_SET_AEAD_AUTHSIZE)
+     * @throws OSError when the call fails, with its errno (e.g.
+     *     {@code [Errno 92] Protocol not available} for an unknown option, ENOPROTOOPT);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public void setsockopt(int level, int optname, Void none, int optlen) throws OSError {
         setsockopt(level, optname, MemorySegment.NULL, optlen);
     }
@@ -640,7 +1303,16 @@ public final class SocketType implements AutoCloseable, FileLike {
         onFd(fd -> Posix.setsockopt(fd, level, optname, value, optlen));
     }
 
-    /** {@code sock.getsockopt(level, optname)}: the option as an int. */
+    /**
+     * {@code sock.getsockopt(level, optname)}: the option as an int.
+     *
+     * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
+     * @param optname the option at that level: SO_REUSEADDR, TCP_NODELAY, ...
+     * @return the option's value read as a C int
+     * @throws OSError when the call fails, with its errno (e.g.
+     *     {@code [Errno 92] Protocol not available} for an unknown option, ENOPROTOOPT);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public int getsockopt(int level, int optname) throws OSError {
         Scratch sc = Scratch.get();
         sc.word.set(ValueLayout.JAVA_INT, 0, 0);
@@ -652,6 +1324,16 @@ public final class SocketType implements AutoCloseable, FileLike {
      * {@code sock.getsockopt(level, optname, buflen)}: the option as at most buflen bytes
      * (1-1024). Python's {@code buflen=0} returns an int: in Java call
      * {@link #getsockopt(int, int)} for that.
+     *
+     * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
+     * @param optname the option at that level: SO_REUSEADDR, TCP_NODELAY, ...
+     * @param buflen  the room for the value, 1-1024 bytes; outside that,
+     *     {@code OSError('getsockopt buflen out of range')}
+     * @return the bytes the kernel wrote, at most buflen (the C struct, to decode with
+     *     {@code ByteBuffer})
+     * @throws OSError for a bad buflen, or when the call fails, with its errno (e.g.
+     *     {@code [Errno 92] Protocol not available} for an unknown option, ENOPROTOOPT);
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public byte[] getsockopt(int level, int optname, int buflen) throws OSError {
         if (buflen <= 0 || buflen > 1024) {
@@ -671,13 +1353,23 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     // ---- modes ---------------------------------------------------------------------------
 
-    /** {@code sock.setblocking(flag)}: True is timeout None, False is timeout 0.0. */
+    /**
+     * {@code sock.setblocking(flag)}: True is timeout None, False is timeout 0.0.
+     *
+     * @param flag true for blocking (timeout None), false for non-blocking (timeout 0.0)
+     * @throws OSError when ioctl(FIONBIO) fails; {@code [Errno 9] Bad file descriptor} once the
+     *     socket is closed
+     */
     public void setblocking(boolean flag) throws OSError {
         timeoutNanos = flag ? -1 : 0;
         internalSetBlocking(flag);
     }
 
-    /** {@code sock.getblocking()}: False only when the timeout is 0.0. */
+    /**
+     * {@code sock.getblocking()}: False only when the timeout is 0.0.
+     *
+     * @return false when the timeout is 0.0, true for None and for a positive timeout
+     */
     public boolean getblocking() {
         return timeoutNanos != 0;
     }
@@ -685,6 +1377,11 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.settimeout(value)}: null (None) blocks, 0.0 is non-blocking, a positive number
      * of seconds sets a timeout (the descriptor is then non-blocking).
+     *
+     * @param value seconds, or null for None; negative is
+     *     {@code ValueError('Timeout value out of range')}, NaN a {@code ValueError}
+     * @throws OSError when ioctl(FIONBIO) fails; {@code [Errno 9] Bad file descriptor} once the
+     *     socket is closed
      */
     public void settimeout(Double value) throws OSError {
         long timeout = socket.parseTimeout(value);
@@ -701,7 +1398,11 @@ public final class SocketType implements AutoCloseable, FileLike {
         internalSetBlocking(timeout < 0);
     }
 
-    /** {@code sock.gettimeout()}: seconds, or null for None. */
+    /**
+     * {@code sock.gettimeout()}: seconds, or null for None.
+     *
+     * @return the timeout in seconds, or null for None (blocking)
+     */
     public Double gettimeout() {
         return socket.timeoutSeconds(timeoutNanos);
     }
@@ -711,12 +1412,26 @@ public final class SocketType implements AutoCloseable, FileLike {
         handle.setBlocking(block);
     }
 
-    /** {@code sock.get_inheritable()}: whether FD_CLOEXEC is clear. */
+    /**
+     * {@code sock.get_inheritable()}: whether FD_CLOEXEC is clear.
+     *
+     * @return true when a child process started by exec would inherit the descriptor (off by
+     *     default, PEP 446)
+     * @throws OSError when fcntl(2) fails; {@code [Errno 9] Bad file descriptor} once the socket is
+     *     closed
+     */
     public boolean get_inheritable() throws OSError {
         return (onFd(fd -> Posix.fcntl(fd, F_GETFD(), 0)) & FD_CLOEXEC()) == 0;
     }
 
-    /** {@code sock.set_inheritable(inheritable)}: clears or sets FD_CLOEXEC. */
+    /**
+     * {@code sock.set_inheritable(inheritable)}: clears or sets FD_CLOEXEC.
+     *
+     * @param inheritable true to let child processes inherit the descriptor, false for
+     *     close-on-exec
+     * @throws OSError when fcntl(2) fails; {@code [Errno 9] Bad file descriptor} once the socket is
+     *     closed
+     */
     public void set_inheritable(boolean inheritable) throws OSError {
         int flags = onFd(fd -> Posix.fcntl(fd, F_GETFD(), 0));
         int wanted = inheritable ? flags & ~FD_CLOEXEC() : flags | FD_CLOEXEC();
@@ -755,7 +1470,12 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
-    /** {@code sock.detach()}: the socket is closed without closing the descriptor, which is returned. */
+    /**
+     * {@code sock.detach()}: the socket is closed without closing the descriptor, which is
+     * returned.
+     *
+     * @return the descriptor, now the caller's to close; -1 if the socket was already closed
+     */
     public int detach() {
         synchronized (this) {
             closed = true;
@@ -765,7 +1485,14 @@ public final class SocketType implements AutoCloseable, FileLike {
         return fd;
     }
 
-    /** {@code sock.dup()}: a new socket on a duplicate descriptor, with this socket's timeout. */
+    /**
+     * {@code sock.dup()}: a new socket on a duplicate descriptor, with this socket's timeout.
+     *
+     * @return the new socket, close-on-exec, of the same family, type and protocol; close it
+     *     separately
+     * @throws OSError when fcntl(F_DUPFD_CLOEXEC) fails, e.g. EMFILE;
+     *     {@code [Errno 9] Bad file descriptor} once the socket is closed
+     */
     public SocketType dup() throws OSError {
         int fd = socket.dup(fileno());
         SocketType copy;
@@ -800,6 +1527,14 @@ public final class SocketType implements AutoCloseable, FileLike {
      * is closed. Modes: "rb" an {@code InputStream}, "wb" an {@code OutputStream}, "r" a
      * {@code BufferedReader}, "w" a {@code Writer} (text is UTF-8). Assign the result to the
      * type the mode gives.
+     *
+     * @param <T>  the stream type the mode gives: {@code InputStream}, {@code OutputStream},
+     *     {@code BufferedReader} or {@code Writer}
+     * @param mode "rb" (or "b"), "wb", "r" (or "") or "w"; other letters, or reading and writing at
+     *     once, are a {@code ValueError}, null a {@code TypeError}
+     * @return the stream; the descriptor closes when both it and the socket are closed
+     * @throws OSError reserved for a failure to open the stream (there is none today); reads and
+     *     writes on the stream raise the socket's errors
      */
     public <T extends java.io.Closeable> T makefile(String mode) throws OSError {
         return SocketFile.open(this, mode);

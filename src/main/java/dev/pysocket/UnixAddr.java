@@ -13,21 +13,39 @@ import java.util.Arrays;
  * @param isBytes whether Python would hold this address as bytes rather than str
  */
 public record UnixAddr(byte[] path, boolean isBytes) implements Address {
-    /** A str path. */
+    /**
+     * A str path.
+     *
+     * @param path the file system path (or {@code "\0name"} for an abstract name), encoded as UTF-8
+     *     as CPython does
+     */
     public UnixAddr(String path) {
         this(path.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /** A bytes path (an abstract name when it starts with NUL). */
+    /**
+     * A bytes path (an abstract name when it starts with NUL).
+     *
+     * @param path the path bytes, copied
+     */
     public UnixAddr(byte[] path) {
         this(path.clone(), true);
     }
 
-    /** The path as Python's str (only meaningful when {@link #isBytes()} is false). */
+    /**
+     * The path as Python's str (only meaningful when {@link #isBytes()} is false).
+     *
+     * @return the path bytes decoded as UTF-8
+     */
     public String str() {
         return new String(path, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The path bytes, as the kernel sees them.
+     *
+     * @return a copy of the bytes, so that the record stays unchanged
+     */
     @Override
     public byte[] path() {
         return path.clone();

@@ -116,6 +116,10 @@ public final class select {
      * The result of {@link #select select()}: Python's 3-tuple of lists
      * {@code (rlist, wlist, xlist)}, holding the very objects passed in (a ready object listed
      * twice appears twice), in their order. Prints like the Python tuple.
+     *
+     * @param rlist the ready objects of the rlist argument, as passed in
+     * @param wlist the ready objects of the wlist argument, as passed in
+     * @param xlist the ready objects of the xlist argument, as passed in
      */
     public record Selected(List<Object> rlist, List<Object> wlist, List<Object> xlist) {
         @Override
@@ -135,7 +139,20 @@ public final class select {
 
     private static final ThreadLocal<SelectMemory> SELECT_MEMORY = ThreadLocal.withInitial(SelectMemory::new);
 
-    /** {@code select.select(rlist, wlist, xlist)}: waits without a time limit. */
+    /**
+     * {@code select.select(rlist, wlist, xlist)}: waits without a time limit.
+     *
+     * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
+     *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
+     *     {@code ValueError('filedescriptor out of range in select()')}
+     * @param wlist the objects to wait on until writable, in the same forms
+     * @param xlist the objects to wait on for an exceptional condition (TCP urgent data), in the
+     *     same forms
+     * @return Python's {@code (rlist, wlist, xlist)}: the ready objects themselves, in the order
+     *     given
+     * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
+     *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
+     */
     public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist) throws OSError {
         return doSelect(rlist, wlist, xlist, -1, false);
     }
@@ -144,6 +161,21 @@ public final class select {
      * {@code select.select(rlist, wlist, xlist, timeout)} with a float timeout in seconds (null:
      * None, no limit); rounded up to microseconds, as CPython does. A negative timeout is a
      * ValueError.
+     *
+     * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
+     *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
+     *     {@code ValueError('filedescriptor out of range in select()')}
+     * @param wlist the objects to wait on until writable, in the same forms
+     * @param xlist the objects to wait on for an exceptional condition (TCP urgent data), in the
+     *     same forms
+     * @param timeout the most seconds to wait, rounded up to microseconds; null (None) waits
+     *     without a limit, 0.0 does not wait; negative is
+     *     {@code ValueError('timeout must be non-negative')}, NaN a {@code ValueError}, too large
+     *     an {@code OverflowError}
+     * @return Python's {@code (rlist, wlist, xlist)}: the ready objects themselves, in the order
+     *     given; three empty lists when the timeout expired
+     * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
+     *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
      */
     public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist, Double timeout)
             throws OSError {
@@ -153,7 +185,22 @@ public final class select {
         return doSelect(rlist, wlist, xlist, PyTime.nanosFromDouble(timeout, 1e9), true);
     }
 
-    /** {@code select.select(rlist, wlist, xlist, timeout)} with an int timeout in seconds. */
+    /**
+     * {@code select.select(rlist, wlist, xlist, timeout)} with an int timeout in seconds.
+     *
+     * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
+     *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
+     *     {@code ValueError('filedescriptor out of range in select()')}
+     * @param wlist the objects to wait on until writable, in the same forms
+     * @param xlist the objects to wait on for an exceptional condition (TCP urgent data), in the
+     *     same forms
+     * @param timeout the most whole seconds to wait; 0 does not wait; negative is
+     *     {@code ValueError('timeout must be non-negative')}, too large an {@code OverflowError}
+     * @return Python's {@code (rlist, wlist, xlist)}: the ready objects themselves, in the order
+     *     given; three empty lists when the timeout expired
+     * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
+     *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
+     */
     public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist, long timeout)
             throws OSError {
         return doSelect(rlist, wlist, xlist, PyTime.nanosFromLong(timeout, 1_000_000_000L), true);
@@ -373,12 +420,23 @@ public final class select {
 
     // ---- poll ----------------------------------------------------------------------------
 
-    /** {@code select.poll()}: a new poll object. */
+    /**
+     * {@code select.poll()}: a new poll object.
+     *
+     * @return an empty poll object, with no descriptor registered (it holds no descriptor of its
+     *     own)
+     */
     public static poll poll() {
         return new poll();
     }
 
-    /** One {@code (fd, events)} pair of {@code poll.poll()}'s result; prints as the tuple. */
+    /**
+     * One {@code (fd, events)} pair of {@code poll.poll()}'s result; prints as the tuple.
+     *
+     * @param fd     the ready descriptor, as registered
+     * @param events what happened: POLLIN, POLLOUT, POLLPRI, POLLERR, POLLHUP, POLLNVAL (a
+     *     descriptor that is not open) and so on, or-ed
+     */
     public record PollEvent(int fd, int events) {
         @Override
         public String toString() {
@@ -420,12 +478,26 @@ public final class select {
             return eventmask;
         }
 
-        /** {@code register(fd)}: waits for POLLIN | POLLPRI | POLLOUT. */
+        /**
+         * {@code register(fd)}: waits for POLLIN | POLLPRI | POLLOUT.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @throws OSError when a {@link FileLike}'s {@code fileno()} raises it
+         */
         public void register(Object fd) throws OSError {
             register(fd, POLLIN | POLLPRI | POLLOUT);
         }
 
-        /** {@code register(fd, eventmask)}: registering a descriptor again replaces its mask. */
+        /**
+         * {@code register(fd, eventmask)}: registering a descriptor again replaces its mask.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @param eventmask POLLIN, POLLPRI, POLLOUT and the other POLL constants, or-ed; negative
+         *     is {@code ValueError}, more than 16 bits {@code OverflowError}
+         * @throws OSError when a {@link FileLike}'s {@code fileno()} raises it
+         */
         public void register(Object fd, int eventmask) throws OSError {
             int key = Fds.asFileDescriptor(fd);
             int mask = eventmask(eventmask);
@@ -435,7 +507,16 @@ public final class select {
             }
         }
 
-        /** {@code modify(fd, eventmask)}: FileNotFoundError (ENOENT) if fd is not registered. */
+        /**
+         * {@code modify(fd, eventmask)}: FileNotFoundError (ENOENT) if fd is not registered.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @param eventmask POLLIN, POLLPRI, POLLOUT and the other POLL constants, or-ed; negative
+         *     is {@code ValueError}, more than 16 bits {@code OverflowError}
+         * @throws OSError {@code FileNotFoundError: [Errno 2] No such file or directory} when fd is
+         *     not registered, or what a {@link FileLike}'s {@code fileno()} raises
+         */
         public void modify(Object fd, int eventmask) throws OSError {
             int key = Fds.asFileDescriptor(fd);
             int mask = eventmask(eventmask);
@@ -448,7 +529,14 @@ public final class select {
             }
         }
 
-        /** {@code unregister(fd)}: KeyError(fd) if fd is not registered. */
+        /**
+         * {@code unregister(fd)}: KeyError(fd) if fd is not registered.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @throws OSError what a {@link FileLike}'s {@code fileno()} raises (a descriptor that is
+         *     not registered is a {@link KeyError}, unchecked)
+         */
         public void unregister(Object fd) throws OSError {
             int key = Fds.asFileDescriptor(fd);
             synchronized (this) {
@@ -459,7 +547,13 @@ public final class select {
             }
         }
 
-        /** {@code poll()}: waits without a time limit. */
+        /**
+         * {@code poll()}: waits without a time limit.
+         *
+         * @return the ready descriptors as {@code (fd, events)} pairs, in registration order
+         * @throws OSError when poll(2) fails, with its errno (EINTR is retried with the time left,
+         *     PEP 475); a closed descriptor is no error but a POLLNVAL event
+         */
         public List<PollEvent> poll() throws OSError {
             return doPoll(Wait.FOREVER);
         }
@@ -467,6 +561,14 @@ public final class select {
         /**
          * {@code poll(timeout)}, timeout in milliseconds as a float (null or negative: no
          * limit), rounded up to whole milliseconds as CPython does.
+         *
+         * @param timeout milliseconds to wait, rounded up to whole milliseconds; null (None) or
+         *     negative waits without a limit, 0 does not wait; NaN is a {@code ValueError}, too
+         *     large an {@code OverflowError}
+         * @return the ready descriptors as {@code (fd, events)} pairs, in registration order; an
+         *     empty list when the timeout expired
+         * @throws OSError when poll(2) fails, with its errno (EINTR is retried with the time left,
+         *     PEP 475); a closed descriptor is no error but a POLLNVAL event
          */
         public List<PollEvent> poll(Double timeout) throws OSError {
             if (timeout == null) {
@@ -476,7 +578,16 @@ public final class select {
             return doPoll(Wait.of(ns, PyTime.divideUp(ns, 1_000_000)));
         }
 
-        /** {@code poll(timeout)}, timeout in milliseconds as an int (negative: no limit). */
+        /**
+         * {@code poll(timeout)}, timeout in milliseconds as an int (negative: no limit).
+         *
+         * @param timeout milliseconds to wait; negative waits without a limit, 0 does not wait;
+         *     more than a C int holds is {@code OverflowError('timeout is too large')}
+         * @return the ready descriptors as {@code (fd, events)} pairs, in registration order; an
+         *     empty list when the timeout expired
+         * @throws OSError when poll(2) fails, with its errno (EINTR is retried with the time left,
+         *     PEP 475); a closed descriptor is no error but a POLLNVAL event
+         */
         public List<PollEvent> poll(long timeout) throws OSError {
             long ns = PyTime.nanosFromLong(timeout, 1_000_000);
             return doPoll(Wait.of(ns, PyTime.divideUp(ns, 1_000_000)));
@@ -549,17 +660,40 @@ public final class select {
 
     // ---- epoll ---------------------------------------------------------------------------
 
-    /** {@code select.epoll()}: a new epoll object (close-on-exec, as always in CPython). */
+    /**
+     * {@code select.epoll()}: a new epoll object (close-on-exec, as always in CPython).
+     *
+     * @return a new epoll object on a close-on-exec epoll descriptor; close it (or use
+     *     try-with-resources)
+     * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+     *     ({@code [Errno 24] Too many open files})
+     */
     public static epoll epoll() throws OSError {
         return epoll(-1, 0);
     }
 
-    /** {@code select.epoll(sizehint)}: sizehint -1 or positive; it is ignored by the kernel. */
+    /**
+     * {@code select.epoll(sizehint)}: sizehint -1 or positive; it is ignored by the kernel.
+     *
+     * @param sizehint -1 (the default) or a positive number; 0 and other negatives are
+     *     {@code ValueError('negative sizehint')}
+     * @return a new epoll object on a close-on-exec epoll descriptor
+     * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+     */
     public static epoll epoll(int sizehint) throws OSError {
         return epoll(sizehint, 0);
     }
 
-    /** {@code select.epoll(sizehint, flags)}: flags 0 or EPOLL_CLOEXEC (which is always set). */
+    /**
+     * {@code select.epoll(sizehint, flags)}: flags 0 or EPOLL_CLOEXEC (which is always set).
+     *
+     * @param sizehint -1 (the default) or a positive number; 0 and other negatives are
+     *     {@code ValueError('negative sizehint')}
+     * @param flags    0 or EPOLL_CLOEXEC; anything else is {@code OSError('invalid flags')}, as in
+     *     CPython
+     * @return a new epoll object on a close-on-exec epoll descriptor
+     * @throws OSError for bad flags, or when epoll_create1(2) fails (e.g. EMFILE)
+     */
     public static epoll epoll(int sizehint, int flags) throws OSError {
         if (sizehint != -1 && sizehint <= 0) {
             throw new ValueError("negative sizehint");
@@ -571,7 +705,13 @@ public final class select {
         return new epoll(fd);
     }
 
-    /** One {@code (fd, events)} pair of {@code epoll.poll()}'s result; prints as the tuple. */
+    /**
+     * One {@code (fd, events)} pair of {@code epoll.poll()}'s result; prints as the tuple.
+     *
+     * @param fd     the ready descriptor, as registered
+     * @param events what happened: EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP and so on, or-ed, as an
+     *     unsigned 32-bit value
+     */
     public record EpollEvent(int fd, long events) {
         @Override
         public String toString() {
@@ -618,6 +758,11 @@ public final class select {
         /**
          * {@code select.epoll.fromfd(fd)}: wraps an existing epoll descriptor (not checked, as
          * in CPython; -1 makes a new epoll object, as CPython does).
+         *
+         * @param fd an epoll descriptor this object takes over (and closes); -1 makes a new one
+         * @return an epoll object on fd
+         * @throws OSError for another negative fd: {@code OSError(0, 'Error')}, as CPython raises;
+         *     or, for -1, when epoll_create1(2) fails
          */
         public static epoll fromfd(int fd) throws OSError {
             if (fd == -1) {
@@ -641,7 +786,11 @@ public final class select {
             }
         }
 
-        /** {@code e.closed}: whether close() was called. */
+        /**
+         * {@code e.closed}: whether close() was called.
+         *
+         * @return true once {@link #close()} ran (or the object was garbage-collected)
+         */
         public boolean closed() {
             return handle.isClosed();
         }
@@ -675,37 +824,103 @@ public final class select {
             }
         }
 
-        /** {@code register(fd)}: waits for EPOLLIN | EPOLLPRI | EPOLLOUT. */
+        /**
+         * {@code register(fd)}: waits for EPOLLIN | EPOLLPRI | EPOLLOUT.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @throws OSError the errno of epoll_ctl(2): {@code FileExistsError} (EEXIST) when fd is
+         *     already registered, {@code PermissionError} (EPERM) for a descriptor epoll cannot
+         *     watch, such as a regular file, {@code [Errno 9]} (EBADF) for one that is not open;
+         *     {@code ValueError('I/O operation on closed epoll object')} once this object is closed
+         */
         public void register(Object fd) throws OSError {
             register(fd, EPOLLIN | EPOLLPRI | EPOLLOUT);
         }
 
-        /** {@code register(fd, eventmask)}: FileExistsError if fd is already registered. */
+        /**
+         * {@code register(fd, eventmask)}: FileExistsError if fd is already registered.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @param eventmask EPOLLIN, EPOLLOUT, EPOLLET and the other EPOLL constants, or-ed (the low
+         *     32 bits are used)
+         * @throws OSError the errno of epoll_ctl(2): {@code FileExistsError} (EEXIST) when fd is
+         *     already registered, {@code PermissionError} (EPERM) for a descriptor epoll cannot
+         *     watch, such as a regular file, {@code [Errno 9]} (EBADF) for one that is not open;
+         *     {@code ValueError('I/O operation on closed epoll object')} once this object is closed
+         */
         public void register(Object fd, long eventmask) throws OSError {
             ctl(posix_h.EPOLL_CTL_ADD(), fd, eventmask);
         }
 
-        /** {@code modify(fd, eventmask)}: FileNotFoundError if fd is not registered. */
+        /**
+         * {@code modify(fd, eventmask)}: FileNotFoundError if fd is not registered.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @param eventmask EPOLLIN, EPOLLOUT, EPOLLET and the other EPOLL constants, or-ed (the low
+         *     32 bits are used)
+         * @throws OSError the errno of epoll_ctl(2): {@code FileNotFoundError} (ENOENT) when fd is
+         *     not registered, {@code [Errno 9]} (EBADF) for a descriptor that is not open;
+         *     {@code ValueError('I/O operation on closed epoll object')} once this object is closed
+         */
         public void modify(Object fd, long eventmask) throws OSError {
             ctl(posix_h.EPOLL_CTL_MOD(), fd, eventmask);
         }
 
-        /** {@code unregister(fd)}: FileNotFoundError if fd is not registered. */
+        /**
+         * {@code unregister(fd)}: FileNotFoundError if fd is not registered.
+         *
+         * @param fd the descriptor to watch: an Integer/Long or a {@link FileLike} (a socket);
+         *     anything else is a {@code TypeError}, a negative descriptor a {@code ValueError}
+         * @throws OSError the errno of epoll_ctl(2): {@code FileNotFoundError} (ENOENT) when fd is
+         *     not registered, {@code [Errno 9]} (EBADF) for a descriptor already closed (close it
+         *     after unregistering); {@code ValueError('I/O operation on closed epoll object')} once
+         *     this object is closed
+         */
         public void unregister(Object fd) throws OSError {
             ctl(posix_h.EPOLL_CTL_DEL(), fd, 0);
         }
 
-        /** {@code poll()}: waits without a time limit for up to FD_SETSIZE - 1 events. */
+        /**
+         * {@code poll()}: waits without a time limit for up to FD_SETSIZE - 1 events.
+         *
+         * @return the ready descriptors as {@code (fd, events)} pairs, in the kernel's order
+         * @throws OSError when epoll_wait(2) fails, with its errno (EINTR is retried with the time
+         *     left, PEP 475); {@code ValueError('I/O operation on closed epoll object')} once this
+         *     object is closed
+         */
         public List<EpollEvent> poll() throws OSError {
             return poll((Double) null, -1);
         }
 
-        /** {@code poll(timeout)}, timeout in seconds (null or negative: no limit). */
+        /**
+         * {@code poll(timeout)}, timeout in seconds (null or negative: no limit).
+         *
+         * @param timeout seconds to wait, rounded up to whole milliseconds; null (None) or negative
+         *     waits without a limit, 0 does not wait
+         * @return the ready descriptors as {@code (fd, events)} pairs, in the kernel's order; an
+         *     empty list when the timeout expired
+         * @throws OSError when epoll_wait(2) fails, with its errno (EINTR is retried with the time
+         *     left, PEP 475); {@code ValueError('I/O operation on closed epoll object')} once this
+         *     object is closed
+         */
         public List<EpollEvent> poll(Double timeout) throws OSError {
             return poll(timeout, -1);
         }
 
-        /** {@code poll(timeout)} with an int timeout in seconds. */
+        /**
+         * {@code poll(timeout)} with an int timeout in seconds.
+         *
+         * @param timeout whole seconds to wait; negative waits without a limit, 0 does not wait
+         *     ({@code OverflowError} when the milliseconds do not fit a C int)
+         * @return the ready descriptors as {@code (fd, events)} pairs, in the kernel's order; an
+         *     empty list when the timeout expired
+         * @throws OSError when epoll_wait(2) fails, with its errno (EINTR is retried with the time
+         *     left, PEP 475); {@code ValueError('I/O operation on closed epoll object')} once this
+         *     object is closed
+         */
         public List<EpollEvent> poll(long timeout) throws OSError {
             return poll(timeout, -1);
         }
@@ -714,6 +929,16 @@ public final class select {
          * {@code poll(timeout, maxevents)}: timeout in seconds, rounded up to milliseconds (null
          * or negative: no limit); maxevents -1 means FD_SETSIZE - 1, other values below 1 are a
          * ValueError.
+         *
+         * @param timeout seconds to wait, rounded up to whole milliseconds; null (None) or negative
+         *     waits without a limit, 0 does not wait
+         * @param maxevents the most events to return at once; -1 is FD_SETSIZE - 1, any other value
+         *     below 1 a {@code ValueError}
+         * @return the ready descriptors as {@code (fd, events)} pairs, in the kernel's order; an
+         *     empty list when the timeout expired
+         * @throws OSError when epoll_wait(2) fails, with its errno (EINTR is retried with the time
+         *     left, PEP 475); {@code ValueError('I/O operation on closed epoll object')} once this
+         *     object is closed
          */
         public List<EpollEvent> poll(Double timeout, int maxevents) throws OSError {
             int epfd = acquire();
@@ -729,7 +954,19 @@ public final class select {
             }
         }
 
-        /** {@code poll(timeout, maxevents)} with an int timeout in seconds. */
+        /**
+         * {@code poll(timeout, maxevents)} with an int timeout in seconds.
+         *
+         * @param timeout whole seconds to wait; negative waits without a limit, 0 does not wait
+         *     ({@code OverflowError} when the milliseconds do not fit a C int)
+         * @param maxevents the most events to return at once; -1 is FD_SETSIZE - 1, any other value
+         *     below 1 a {@code ValueError}
+         * @return the ready descriptors as {@code (fd, events)} pairs, in the kernel's order; an
+         *     empty list when the timeout expired
+         * @throws OSError when epoll_wait(2) fails, with its errno (EINTR is retried with the time
+         *     left, PEP 475); {@code ValueError('I/O operation on closed epoll object')} once this
+         *     object is closed
+         */
         public List<EpollEvent> poll(long timeout, int maxevents) throws OSError {
             int epfd = acquire();
             try {

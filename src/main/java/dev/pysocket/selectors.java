@@ -32,22 +32,41 @@ public final class selectors {
     /** {@code EVENT_WRITE}: the file object is writable. */
     public static final int EVENT_WRITE = 1 << 1;
 
-    /** {@code selectors.DefaultSelector()}: the best selector here, an {@link EpollSelector}. */
+    /**
+     * {@code selectors.DefaultSelector()}: the best selector here, an {@link EpollSelector}.
+     *
+     * @return a new selector on its own epoll descriptor: close it (or use try-with-resources)
+     * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+     *     ({@code [Errno 24] Too many open files})
+     */
     public static DefaultSelector DefaultSelector() throws OSError {
         return new DefaultSelector();
     }
 
-    /** {@code selectors.SelectSelector()}. */
+    /**
+     * {@code selectors.SelectSelector()}.
+     *
+     * @return a new selector on select(2), which holds no descriptor of its own
+     */
     public static SelectSelector SelectSelector() {
         return new SelectSelector();
     }
 
-    /** {@code selectors.PollSelector()}. */
+    /**
+     * {@code selectors.PollSelector()}.
+     *
+     * @return a new selector on poll(2), which holds no descriptor of its own
+     */
     public static PollSelector PollSelector() {
         return new PollSelector();
     }
 
-    /** {@code selectors.EpollSelector()}. */
+    /**
+     * {@code selectors.EpollSelector()}.
+     *
+     * @return a new selector on its own epoll descriptor: close it (or use try-with-resources)
+     * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+     */
     public static EpollSelector EpollSelector() throws OSError {
         return new EpollSelector();
     }
@@ -55,6 +74,11 @@ public final class selectors {
     /**
      * Python's {@code SelectorKey} namedtuple {@code (fileobj, fd, events, data)}; prints as
      * {@code SelectorKey(fileobj=..., fd=3, events=1, data=None)}.
+     *
+     * @param fileobj the object registered, as passed to {@code register}
+     * @param fd      its descriptor
+     * @param events  the events waited for: EVENT_READ and/or EVENT_WRITE
+     * @param data    the caller's object kept with the registration, or null (None)
      */
     public record SelectorKey(Object fileobj, int fd, int events, Object data) {
         /** namedtuple's {@code _replace(events=..., data=...)}. */
@@ -69,7 +93,13 @@ public final class selectors {
         }
     }
 
-    /** One {@code (key, events)} pair of {@code select()}'s result; prints as the tuple. */
+    /**
+     * One {@code (key, events)} pair of {@code select()}'s result; prints as the tuple.
+     *
+     * @param key    the registration that is ready
+     * @param events the events ready now: EVENT_READ and/or EVENT_WRITE, a subset of
+     *     {@code key.events()}
+     */
     public record Ready(SelectorKey key, int events) {
         @Override
         public String toString() {
@@ -99,26 +129,92 @@ public final class selectors {
      */
     public abstract static class BaseSelector implements AutoCloseable {
         /**
+         * For subclasses, as Python's {@code BaseSelector} is subclassed: it keeps no state of
+         * its own. (Written out only to carry this comment; it is the implicit constructor.)
+         */
+        public BaseSelector() {
+        }
+
+        /**
          * {@code register(fileobj, events, data)}: ValueError for bad events, KeyError if
          * fileobj (or its descriptor) is already registered, OSError from the system.
+         *
+         * @param fileobj an Integer/Long descriptor or a {@link FileLike} (a socket); anything else
+         *     is {@code ValueError('Invalid file object: ...')}, a negative descriptor
+         *     {@code ValueError('Invalid file descriptor: -1')}
+         * @param events  {@link #EVENT_READ}, {@link #EVENT_WRITE} or both, or-ed; anything else is
+         *     {@code ValueError('Invalid events: ...')}
+         * @param data    any object to keep with the registration (Python's {@code key.data}); null
+         *     is None
+         * @return the new key {@code (fileobj, fd, events, data)}
+         * @throws OSError when the system refuses the descriptor (for an epoll selector,
+         *     epoll_ctl(2)'s errno: {@code PermissionError} for a regular file, {@code [Errno 9]}
+         *     for a descriptor that is not open), or what a {@link FileLike}'s {@code fileno()}
+         *     raises; a file object already registered is a {@link KeyError}, unchecked
          */
         public abstract SelectorKey register(Object fileobj, int events, Object data) throws OSError;
 
-        /** {@code register(fileobj, events)}: data None. */
+        /**
+         * {@code register(fileobj, events)}: data None.
+         *
+         * @param fileobj an Integer/Long descriptor or a {@link FileLike} (a socket); anything else
+         *     is {@code ValueError('Invalid file object: ...')}, a negative descriptor
+         *     {@code ValueError('Invalid file descriptor: -1')}
+         * @param events  {@link #EVENT_READ}, {@link #EVENT_WRITE} or both, or-ed; anything else is
+         *     {@code ValueError('Invalid events: ...')}
+         * @return the new key {@code (fileobj, fd, events, data)}, data None
+         * @throws OSError when the system refuses the descriptor (for an epoll selector,
+         *     epoll_ctl(2)'s errno: {@code PermissionError} for a regular file, {@code [Errno 9]}
+         *     for a descriptor that is not open), or what a {@link FileLike}'s {@code fileno()}
+         *     raises; a file object already registered is a {@link KeyError}, unchecked
+         */
         public SelectorKey register(Object fileobj, int events) throws OSError {
             return register(fileobj, events, null);
         }
 
-        /** {@code unregister(fileobj)}: KeyError if not registered; works after fileobj closed. */
+        /**
+         * {@code unregister(fileobj)}: KeyError if not registered; works after fileobj closed.
+         *
+         * @param fileobj the object registered, or its descriptor; an object closed since still
+         *     unregisters, being found by identity
+         * @return the key the registration had
+         * @throws OSError what a {@link FileLike}'s {@code fileno()} raises; a file object not
+         *     registered is a {@link KeyError}, unchecked (epoll's own errors on unregister are
+         *     ignored, as in Lib/selectors.py)
+         */
         public abstract SelectorKey unregister(Object fileobj) throws OSError;
 
-        /** {@code modify(fileobj, events, data)}: unregister, then register. */
+        /**
+         * {@code modify(fileobj, events, data)}: unregister, then register.
+         *
+         * @param fileobj the object registered, or its descriptor
+         * @param events  {@link #EVENT_READ}, {@link #EVENT_WRITE} or both, or-ed; anything else is
+         *     {@code ValueError('Invalid events: ...')}
+         * @param data    any object to keep with the registration (Python's {@code key.data}); null
+         *     is None
+         * @return the new key
+         * @throws OSError when the system refuses the descriptor (for an epoll selector,
+         *     epoll_ctl(2)'s errno: {@code PermissionError} for a regular file, {@code [Errno 9]}
+         *     for a descriptor that is not open), or what a {@link FileLike}'s {@code fileno()}
+         *     raises; a file object not registered is a {@link KeyError}, unchecked
+         */
         public SelectorKey modify(Object fileobj, int events, Object data) throws OSError {
             unregister(fileobj);
             return register(fileobj, events, data);
         }
 
-        /** {@code modify(fileobj, events)}: data None. */
+        /**
+         * {@code modify(fileobj, events)}: data None.
+         *
+         * @param fileobj the object registered, or its descriptor
+         * @param events  {@link #EVENT_READ}, {@link #EVENT_WRITE} or both, or-ed; anything else is
+         *     {@code ValueError('Invalid events: ...')}
+         * @return the new key, data None
+         * @throws OSError when the system refuses the descriptor (for an epoll selector,
+         *     epoll_ctl(2)'s errno: {@code PermissionError} for a regular file, {@code [Errno 9]}
+         *     for a descriptor that is not open), or what a {@link FileLike}'s {@code fileno()}
+         *     raises; a file object not registered is a {@link KeyError}, unchecked
+         */
         public SelectorKey modify(Object fileobj, int events) throws OSError {
             return modify(fileobj, events, null);
         }
@@ -126,15 +222,34 @@ public final class selectors {
         /**
          * {@code select(timeout)}: the ready {@code (key, events)} pairs. timeout null blocks,
          * &lt;= 0 polls, &gt; 0 waits at most that many seconds.
+         *
+         * @param timeout the most seconds to wait; null (None) waits without a limit, 0 or less
+         *     does not wait
+         * @return the {@code (key, events)} pairs that are ready, events being EVENT_READ and/or
+         *     EVENT_WRITE; an empty list when the timeout expired or a signal interrupted the wait
+         * @throws OSError when the system call fails for another reason than EINTR, with its errno
          */
         public abstract List<Ready> select(Double timeout) throws OSError;
 
-        /** {@code select()}: blocks until something is ready. */
+        /**
+         * {@code select()}: blocks until something is ready.
+         *
+         * @return the {@code (key, events)} pairs that are ready, events being EVENT_READ and/or
+         *     EVENT_WRITE; an empty list when a signal interrupted the wait
+         * @throws OSError when the system call fails for another reason than EINTR, with its errno
+         */
         public List<Ready> select() throws OSError {
             return select((Double) null);
         }
 
-        /** {@code select(timeout)} with an int timeout in seconds. */
+        /**
+         * {@code select(timeout)} with an int timeout in seconds.
+         *
+         * @param timeout the most whole seconds to wait; 0 or less does not wait
+         * @return the {@code (key, events)} pairs that are ready, events being EVENT_READ and/or
+         *     EVENT_WRITE; an empty list when the timeout expired or a signal interrupted the wait
+         * @throws OSError when the system call fails for another reason than EINTR, with its errno
+         */
         public List<Ready> select(long timeout) throws OSError {
             return select((Double) (double) timeout);
         }
@@ -144,7 +259,14 @@ public final class selectors {
         public void close() throws OSError {
         }
 
-        /** {@code get_key(fileobj)}: RuntimeError once closed, KeyError if not registered. */
+        /**
+         * {@code get_key(fileobj)}: RuntimeError once closed, KeyError if not registered.
+         *
+         * @param fileobj the object registered, or its descriptor
+         * @return its key
+         * @throws RuntimeError {@code 'Selector is closed'} once closed
+         * @throws KeyError {@code '<fileobj> is not registered'} when it is not registered
+         */
         public SelectorKey get_key(Object fileobj) {
             Map<Object, SelectorKey> mapping = get_map();
             if (mapping == null) {
@@ -161,6 +283,9 @@ public final class selectors {
          * {@code get_map()}: a read-only live view of the registrations, or null once closed.
          * Lookups take a file object or a descriptor; iteration, like Python's, yields
          * descriptors as keys.
+         *
+         * @return the live, read-only mapping from file object (or descriptor) to key; null once
+         *     closed
          */
         public abstract Map<Object, SelectorKey> get_map();
 
@@ -580,13 +705,21 @@ public final class selectors {
     public static class EpollSelector extends _PollLikeSelector {
         private final select.epoll _selector;
 
-        /** {@code EpollSelector()}. */
+        /**
+         * {@code EpollSelector()}.
+         *
+         * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+         */
         public EpollSelector() throws OSError {
             super(select.EPOLLIN, select.EPOLLOUT);
             _selector = select.epoll();
         }
 
-        /** {@code fileno()}: the epoll descriptor; ValueError once closed. */
+        /**
+         * {@code fileno()}: the epoll descriptor; ValueError once closed.
+         *
+         * @return the descriptor of the selector's epoll object; {@code ValueError} once closed
+         */
         public int fileno() {
             return _selector.fileno();
         }
@@ -648,7 +781,11 @@ public final class selectors {
      * {@code new selectors.DefaultSelector()} reads like Python.
      */
     public static final class DefaultSelector extends EpollSelector {
-        /** {@code DefaultSelector()}. */
+        /**
+         * {@code DefaultSelector()}.
+         *
+         * @throws OSError when epoll_create1(2) fails, e.g. EMFILE
+         */
         public DefaultSelector() throws OSError {
         }
 

@@ -27,12 +27,22 @@ public final class socket {
 
     /** Python's {@code socket.gaierror}: a getaddrinfo(3)/getnameinfo(3) failure, errno an EAI_* code. */
     public static class gaierror extends OSError {
-        /** {@code gaierror(errno, strerror)}. */
+        /**
+         * {@code gaierror(errno, strerror)}.
+         *
+         * @param errno    an EAI_ code of getaddrinfo(3), negative on Linux, e.g. EAI_NONAME (-2)
+         * @param strerror gai_strerror(3)'s message for it; the error prints as
+         *     {@code [Errno -2] Name or service not known}
+         */
         public gaierror(int errno, String strerror) {
             super(errno, strerror);
         }
 
-        /** {@code gaierror(message)}. */
+        /**
+         * {@code gaierror(message)}.
+         *
+         * @param message the whole message; errno and strerror are None
+         */
         public gaierror(String message) {
             super(message);
         }
@@ -40,12 +50,22 @@ public final class socket {
 
     /** Python's {@code socket.herror}: a gethostbyname_ex/gethostbyaddr failure, errno an h_errno. */
     public static class herror extends OSError {
-        /** {@code herror(errno, strerror)}. */
+        /**
+         * {@code herror(errno, strerror)}.
+         *
+         * @param errno    the resolver's h_errno, e.g. HOST_NOT_FOUND (1)
+         * @param strerror hstrerror(3)'s message for it; the error prints as
+         *     {@code [Errno 1] Unknown host}
+         */
         public herror(int errno, String strerror) {
             super(errno, strerror);
         }
 
-        /** {@code herror(message)}. */
+        /**
+         * {@code herror(message)}.
+         *
+         * @param message the whole message; errno and strerror are None
+         */
         public herror(String message) {
             super(message);
         }
@@ -882,22 +902,66 @@ public final class socket {
 
     // ---- creating sockets ------------------------------------------------------------------
 
-    /** {@code socket.socket()}: AF_INET, SOCK_STREAM. */
+    /**
+     * {@code socket.socket()}: AF_INET, SOCK_STREAM.
+     *
+     * @return the new socket, close-on-exec (not inheritable), with the default timeout; close it
+     *     (or use try-with-resources)
+     * @throws OSError when socket(2) fails, with its errno: e.g.
+     *     {@code [Errno 97] Address family not supported by protocol} (EAFNOSUPPORT),
+     *     {@code [Errno 93] Protocol not supported} (EPROTONOSUPPORT), EMFILE when out of
+     *     descriptors
+     */
     public static SocketType socket() throws OSError {
         return socket(AF_INET, SOCK_STREAM, 0, null);
     }
 
-    /** {@code socket.socket(family)}. */
+    /**
+     * {@code socket.socket(family)}.
+     *
+     * @param family the address family: AF_INET (the default), AF_INET6, AF_UNIX, ...
+     * @return the new socket, close-on-exec (not inheritable), with the default timeout; close it
+     *     (or use try-with-resources)
+     * @throws OSError when socket(2) fails, with its errno: e.g.
+     *     {@code [Errno 97] Address family not supported by protocol} (EAFNOSUPPORT),
+     *     {@code [Errno 93] Protocol not supported} (EPROTONOSUPPORT), EMFILE when out of
+     *     descriptors
+     */
     public static SocketType socket(int family) throws OSError {
         return socket(family, SOCK_STREAM, 0, null);
     }
 
-    /** {@code socket.socket(family, type)}. */
+    /**
+     * {@code socket.socket(family, type)}.
+     *
+     * @param family the address family: AF_INET (the default), AF_INET6, AF_UNIX, ...
+     * @param type   the socket type: SOCK_STREAM (the default), SOCK_DGRAM, SOCK_RAW, ...;
+     *     SOCK_NONBLOCK may be or-ed in (timeout 0.0)
+     * @return the new socket, close-on-exec (not inheritable), with the default timeout; close it
+     *     (or use try-with-resources)
+     * @throws OSError when socket(2) fails, with its errno: e.g.
+     *     {@code [Errno 97] Address family not supported by protocol} (EAFNOSUPPORT),
+     *     {@code [Errno 93] Protocol not supported} (EPROTONOSUPPORT), EMFILE when out of
+     *     descriptors
+     */
     public static SocketType socket(int family, int type) throws OSError {
         return socket(family, type, 0, null);
     }
 
-    /** {@code socket.socket(family, type, proto)}. */
+    /**
+     * {@code socket.socket(family, type, proto)}.
+     *
+     * @param family the address family: AF_INET (the default), AF_INET6, AF_UNIX, ...
+     * @param type   the socket type: SOCK_STREAM (the default), SOCK_DGRAM, SOCK_RAW, ...;
+     *     SOCK_NONBLOCK may be or-ed in (timeout 0.0)
+     * @param proto  the protocol, 0 (the default) for the family's usual one
+     * @return the new socket, close-on-exec (not inheritable), with the default timeout; close it
+     *     (or use try-with-resources)
+     * @throws OSError when socket(2) fails, with its errno: e.g.
+     *     {@code [Errno 97] Address family not supported by protocol} (EAFNOSUPPORT),
+     *     {@code [Errno 93] Protocol not supported} (EPROTONOSUPPORT), EMFILE when out of
+     *     descriptors
+     */
     public static SocketType socket(int family, int type, int proto) throws OSError {
         return socket(family, type, proto, null);
     }
@@ -906,6 +970,22 @@ public final class socket {
      * {@code socket.socket(family=-1, type=-1, proto=-1, fileno=None)} — socket(2), always with
      * SOCK_CLOEXEC. Without fileno, -1 means AF_INET, SOCK_STREAM and 0. With fileno, the socket
      * wraps that descriptor and -1 means "ask the descriptor" (getsockname, SO_TYPE, SO_PROTOCOL).
+     *
+     * @param family the address family: AF_INET (-1: the default, or with fileno the descriptor's
+     *     own), AF_INET6, AF_UNIX, ...
+     * @param type   the socket type: SOCK_STREAM (-1: the default, or with fileno SO_TYPE),
+     *     SOCK_DGRAM, SOCK_RAW, ...; SOCK_NONBLOCK may be or-ed in (timeout 0.0)
+     * @param proto  the protocol, 0 or -1 (the default, or with fileno SO_PROTOCOL) for the
+     *     family's usual one
+     * @param fileno an open socket descriptor to wrap (the socket then owns and closes it), or null
+     *     (None) to make a new one; negative is {@code ValueError('negative file descriptor')}
+     * @return the new socket, with the default timeout; close it (or use try-with-resources)
+     * @throws OSError when socket(2) fails, with its errno: e.g.
+     *     {@code [Errno 97] Address family not supported by protocol} (EAFNOSUPPORT),
+     *     {@code [Errno 93] Protocol not supported} (EPROTONOSUPPORT), EMFILE when out of
+     *     descriptors; with fileno, {@code [Errno 9] Bad file descriptor} or
+     *     {@code [Errno 88] Socket operation on non-socket} (ENOTSOCK) when it is not an open
+     *     socket
      */
     public static SocketType socket(int family, int type, int proto, Integer fileno) throws OSError {
         int fd;
@@ -962,22 +1042,60 @@ public final class socket {
         return sc.word.get(ValueLayout.JAVA_INT, 0);
     }
 
-    /** {@code socket.socketpair()}: AF_UNIX, SOCK_STREAM. */
+    /**
+     * {@code socket.socketpair()}: AF_UNIX, SOCK_STREAM.
+     *
+     * @return Python's {@code (a, b)}: two connected sockets, close-on-exec, with the default
+     *     timeout
+     * @throws OSError when socketpair(2) fails, with its errno: e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for AF_INET, which has no socket
+     *     pairs on Linux
+     */
     public static SocketPair socketpair() throws OSError {
         return socketpair(AF_UNIX, SOCK_STREAM, 0);
     }
 
-    /** {@code socket.socketpair(family)}. */
+    /**
+     * {@code socket.socketpair(family)}.
+     *
+     * @param family AF_UNIX (the default); the type is SOCK_STREAM
+     * @return Python's {@code (a, b)}: two connected sockets, close-on-exec, with the default
+     *     timeout
+     * @throws OSError when socketpair(2) fails, with its errno: e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for AF_INET, which has no socket
+     *     pairs on Linux
+     */
     public static SocketPair socketpair(int family) throws OSError {
         return socketpair(family, SOCK_STREAM, 0);
     }
 
-    /** {@code socket.socketpair(family, type)}. */
+    /**
+     * {@code socket.socketpair(family, type)}.
+     *
+     * @param family AF_UNIX (the default)
+     * @param type   SOCK_STREAM (the default), SOCK_DGRAM or SOCK_SEQPACKET
+     * @return Python's {@code (a, b)}: two connected sockets, close-on-exec, with the default
+     *     timeout
+     * @throws OSError when socketpair(2) fails, with its errno: e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for AF_INET, which has no socket
+     *     pairs on Linux
+     */
     public static SocketPair socketpair(int family, int type) throws OSError {
         return socketpair(family, type, 0);
     }
 
-    /** {@code socket.socketpair(family, type, proto)} — socketpair(2) with SOCK_CLOEXEC. */
+    /**
+     * {@code socket.socketpair(family, type, proto)} — socketpair(2) with SOCK_CLOEXEC.
+     *
+     * @param family AF_UNIX (the default)
+     * @param type   SOCK_STREAM (the default), SOCK_DGRAM or SOCK_SEQPACKET
+     * @param proto  0 (the default)
+     * @return Python's {@code (a, b)}: two connected sockets, close-on-exec, with the default
+     *     timeout
+     * @throws OSError when socketpair(2) fails, with its errno: e.g.
+     *     {@code [Errno 95] Operation not supported} (EOPNOTSUPP) for AF_INET, which has no socket
+     *     pairs on Linux
+     */
     public static SocketPair socketpair(int family, int type, int proto) throws OSError {
         Scratch sc = Scratch.get();
         Errno.check(Posix.socketpair(family, type | SOCK_CLOEXEC, proto, sc.word));
@@ -998,12 +1116,31 @@ public final class socket {
         }
     }
 
-    /** {@code socket.fromfd(fd, family, type)}. */
+    /**
+     * {@code socket.fromfd(fd, family, type)}.
+     *
+     * @param fd     an open socket descriptor; it is duplicated, and stays the caller's
+     * @param family its address family
+     * @param type   its socket type
+     * @return a socket on the duplicate, close-on-exec
+     * @throws OSError when fd cannot be duplicated ({@code [Errno 9] Bad file descriptor}) or is
+     *     not a socket
+     */
     public static SocketType fromfd(int fd, int family, int type) throws OSError {
         return fromfd(fd, family, type, 0);
     }
 
-    /** {@code socket.fromfd(fd, family, type, proto)}: a socket on a duplicate of fd. */
+    /**
+     * {@code socket.fromfd(fd, family, type, proto)}: a socket on a duplicate of fd.
+     *
+     * @param fd     an open socket descriptor; it is duplicated, and stays the caller's
+     * @param family its address family
+     * @param type   its socket type
+     * @param proto  its protocol
+     * @return a socket on the duplicate, close-on-exec
+     * @throws OSError when fd cannot be duplicated ({@code [Errno 9] Bad file descriptor}) or is
+     *     not a socket
+     */
     public static SocketType fromfd(int fd, int family, int type, int proto) throws OSError {
         int copy = dup(fd);
         try {
@@ -1014,7 +1151,13 @@ public final class socket {
         }
     }
 
-    /** {@code socket.close(fd)}: close(2), ignoring ECONNRESET as CPython does. */
+    /**
+     * {@code socket.close(fd)}: close(2), ignoring ECONNRESET as CPython does.
+     *
+     * @param fd the descriptor to close, as from {@code detach()}
+     * @throws OSError when close(2) fails with another errno than ECONNRESET, e.g.
+     *     {@code [Errno 9] Bad file descriptor}
+     */
     public static void close(int fd) throws OSError {
         if (Posix.close(fd) < 0) {
             int err = Posix.errno();
@@ -1024,7 +1167,13 @@ public final class socket {
         }
     }
 
-    /** {@code socket.dup(fd)}: a close-on-exec duplicate (fcntl F_DUPFD_CLOEXEC). */
+    /**
+     * {@code socket.dup(fd)}: a close-on-exec duplicate (fcntl F_DUPFD_CLOEXEC).
+     *
+     * @param fd the descriptor to duplicate
+     * @return the new descriptor, the caller's to close
+     * @throws OSError when fcntl(2) fails, e.g. {@code [Errno 9] Bad file descriptor}, EMFILE
+     */
     public static int dup(int fd) throws OSError {
         int copy = Errno.check(Posix.fcntl(fd, posix_h.F_DUPFD_CLOEXEC(), 0));
         return copy;
@@ -1032,17 +1181,53 @@ public final class socket {
 
     // ---- connections (Lib/socket.py) -----------------------------------------------------------
 
-    /** {@code socket.create_connection(address)} with the default timeout. */
+    /**
+     * {@code socket.create_connection(address)} with the default timeout.
+     *
+     * @param address the server: an {@link InetAddr} {@code (host, port)}, the host a name or a
+     *     numeric address of either family
+     * @return the connected socket, with the timeout given (or the default timeout)
+     * @throws OSError the last attempt's error when every address failed (e.g.
+     *     {@code ConnectionRefusedError}, {@code TimeoutError('timed out')}),
+     *     {@code socket.gaierror} when the host does not resolve,
+     *     {@code OSError('getaddrinfo returns an empty list')}
+     */
     public static SocketType create_connection(Address address) throws OSError {
         return Connections.create_connection(address, defaultTimeoutNanos(), true, null, false);
     }
 
-    /** {@code socket.create_connection(address, timeout)}; null timeout is None (blocking). */
+    /**
+     * {@code socket.create_connection(address, timeout)}; null timeout is None (blocking).
+     *
+     * @param address the server: an {@link InetAddr} {@code (host, port)}, the host a name or a
+     *     numeric address of either family
+     * @param timeout seconds for each connection attempt and then the socket's timeout; null is
+     *     None (blocking), 0.0 non-blocking
+     * @return the connected socket, with the timeout given (or the default timeout)
+     * @throws OSError the last attempt's error when every address failed (e.g.
+     *     {@code ConnectionRefusedError}, {@code TimeoutError('timed out')}),
+     *     {@code socket.gaierror} when the host does not resolve,
+     *     {@code OSError('getaddrinfo returns an empty list')}
+     */
     public static SocketType create_connection(Address address, Double timeout) throws OSError {
         return Connections.create_connection(address, parseTimeout(timeout), false, null, false);
     }
 
-    /** {@code socket.create_connection(address, timeout, source_address)}. */
+    /**
+     * {@code socket.create_connection(address, timeout, source_address)}.
+     *
+     * @param address the server: an {@link InetAddr} {@code (host, port)}, the host a name or a
+     *     numeric address of either family
+     * @param timeout seconds for each connection attempt and then the socket's timeout; null is
+     *     None (blocking), 0.0 non-blocking
+     * @param source_address the local {@code (host, port)} to bind to before connecting, or null
+     *     (None) for any
+     * @return the connected socket, with the timeout given (or the default timeout)
+     * @throws OSError the last attempt's error when every address failed (e.g.
+     *     {@code ConnectionRefusedError}, {@code TimeoutError('timed out')}),
+     *     {@code socket.gaierror} when the host does not resolve,
+     *     {@code OSError('getaddrinfo returns an empty list')}
+     */
     public static SocketType create_connection(Address address, Double timeout, Address source_address)
             throws OSError {
         return Connections.create_connection(address, parseTimeout(timeout), false, source_address, false);
@@ -1051,18 +1236,53 @@ public final class socket {
     /**
      * {@code socket.create_connection(address, timeout, source_address, all_errors=...)}: with
      * all_errors, an {@link ExceptionGroup} of every attempt's error is raised.
+     *
+     * @param address the server: an {@link InetAddr} {@code (host, port)}, the host a name or a
+     *     numeric address of either family
+     * @param timeout seconds for each connection attempt and then the socket's timeout; null is
+     *     None (blocking), 0.0 non-blocking
+     * @param source_address the local {@code (host, port)} to bind to before connecting, or null
+     *     (None) for any
+     * @param all_errors false to raise the last attempt's error, true to raise an
+     *     {@link ExceptionGroup} of all of them
+     * @return the connected socket, with the timeout given (or the default timeout)
+     * @throws OSError the last attempt's error when every address failed and all_errors is false
+     *     (e.g. {@code ConnectionRefusedError}, {@code TimeoutError('timed out')}),
+     *     {@code socket.gaierror} when the host does not resolve,
+     *     {@code OSError('getaddrinfo returns an empty list')}
+     * @throws ExceptionGroup {@code create_connection failed} with every attempt's error, when
+     *     all_errors is true
      */
     public static SocketType create_connection(Address address, Double timeout, Address source_address,
                                                boolean all_errors) throws OSError {
         return Connections.create_connection(address, parseTimeout(timeout), false, source_address, all_errors);
     }
 
-    /** {@code socket.create_server(address)}: AF_INET, backlog default, no reuse_port. */
+    /**
+     * {@code socket.create_server(address)}: AF_INET, backlog default, no reuse_port.
+     *
+     * @param address the local {@code (host, port)} to listen on; port 0 lets the system pick one
+     *     (read it back with {@code getsockname()})
+     * @return the listening socket, SO_REUSEADDR set
+     * @throws OSError when the socket cannot be made, bound or listened on; a bind error keeps its
+     *     errno and class and says {@code (while attempting to bind on address (...))}, as in
+     *     Lib/socket.py
+     */
     public static SocketType create_server(Address address) throws OSError {
         return Connections.create_server(address, AF_INET, null, false, false);
     }
 
-    /** {@code socket.create_server(address, family=...)}. */
+    /**
+     * {@code socket.create_server(address, family=...)}.
+     *
+     * @param address the local {@code (host, port)} to listen on; port 0 lets the system pick one
+     *     (read it back with {@code getsockname()})
+     * @param family AF_INET or AF_INET6
+     * @return the listening socket, SO_REUSEADDR set
+     * @throws OSError when the socket cannot be made, bound or listened on; a bind error keeps its
+     *     errno and class and says {@code (while attempting to bind on address (...))}, as in
+     *     Lib/socket.py
+     */
     public static SocketType create_server(Address address, int family) throws OSError {
         return Connections.create_server(address, family, null, false, false);
     }
@@ -1070,35 +1290,105 @@ public final class socket {
     /**
      * {@code socket.create_server(address, family=AF_INET, backlog=None, reuse_port=False,
      * dualstack_ipv6=False)}; a null backlog is None.
+     *
+     * @param address the local {@code (host, port)} to listen on; port 0 lets the system pick one
+     *     (read it back with {@code getsockname()})
+     * @param family AF_INET or AF_INET6
+     * @param backlog the listen(2) backlog, or null (None) for the default
+     * @param reuse_port whether to set SO_REUSEPORT, so that several sockets can listen on the port
+     * @param dualstack_ipv6 whether an AF_INET6 socket also accepts IPv4 (IPV6_V6ONLY off); with
+     *     another family, {@code ValueError('dualstack_ipv6 requires AF_INET6 family')}
+     * @return the listening socket, SO_REUSEADDR set
+     * @throws OSError when the socket cannot be made, bound or listened on; a bind error keeps its
+     *     errno and class and says {@code (while attempting to bind on address (...))}, as in
+     *     Lib/socket.py
      */
     public static SocketType create_server(Address address, int family, Integer backlog, boolean reuse_port,
                                            boolean dualstack_ipv6) throws OSError {
         return Connections.create_server(address, family, backlog, reuse_port, dualstack_ipv6);
     }
 
-    /** {@code socket.has_dualstack_ipv6()}. */
+    /**
+     * {@code socket.has_dualstack_ipv6()}.
+     *
+     * @return whether an AF_INET6 socket can clear IPV6_V6ONLY here (true on Linux with IPv6)
+     */
     public static boolean has_dualstack_ipv6() {
         return Connections.has_dualstack_ipv6();
     }
 
     // ---- names and addresses -------------------------------------------------------------------
 
-    /** {@code socket.getaddrinfo(host, port)}; port is an Integer, a String or null. */
+    /**
+     * {@code socket.getaddrinfo(host, port)}; port is an Integer, a String or null.
+     *
+     * @param host a name ({@code "localhost"}), a numeric IPv4 or IPv6 address, or null (None) for
+     *     the loopback or, with AI_PASSIVE, the wildcard address
+     * @param port an Integer port, a String service name or number ({@code "http"}, {@code "80"}),
+     *     or null (None); another type is {@code OSError('Int or String expected')}
+     * @return Python's list of {@code (family, type, proto, canonname, sockaddr)}, in the
+     *     resolver's order (canonname is empty unless AI_CANONNAME is asked for)
+     * @throws OSError {@code socket.gaierror} with an EAI_ errno when the name does not resolve,
+     *     e.g. {@code [Errno -2] Name or service not known};
+     *     {@code OSError('Int or String expected')} for a port of another type
+     */
     public static List<AddrInfo> getaddrinfo(String host, Object port) throws OSError {
         return Resolver.getaddrinfo(host, port, 0, 0, 0, 0);
     }
 
-    /** {@code socket.getaddrinfo(host, port, family)}. */
+    /**
+     * {@code socket.getaddrinfo(host, port, family)}.
+     *
+     * @param host a name ({@code "localhost"}), a numeric IPv4 or IPv6 address, or null (None) for
+     *     the loopback or, with AI_PASSIVE, the wildcard address
+     * @param port an Integer port, a String service name or number ({@code "http"}, {@code "80"}),
+     *     or null (None); another type is {@code OSError('Int or String expected')}
+     * @param family AF_INET, AF_INET6 or 0 (AF_UNSPEC: both) for the addresses wanted
+     * @return Python's list of {@code (family, type, proto, canonname, sockaddr)}, in the
+     *     resolver's order (canonname is empty unless AI_CANONNAME is asked for)
+     * @throws OSError {@code socket.gaierror} with an EAI_ errno when the name does not resolve,
+     *     e.g. {@code [Errno -2] Name or service not known};
+     *     {@code OSError('Int or String expected')} for a port of another type
+     */
     public static List<AddrInfo> getaddrinfo(String host, Object port, int family) throws OSError {
         return Resolver.getaddrinfo(host, port, family, 0, 0, 0);
     }
 
-    /** {@code socket.getaddrinfo(host, port, family, type)}. */
+    /**
+     * {@code socket.getaddrinfo(host, port, family, type)}.
+     *
+     * @param host a name ({@code "localhost"}), a numeric IPv4 or IPv6 address, or null (None) for
+     *     the loopback or, with AI_PASSIVE, the wildcard address
+     * @param port an Integer port, a String service name or number ({@code "http"}, {@code "80"}),
+     *     or null (None); another type is {@code OSError('Int or String expected')}
+     * @param family AF_INET, AF_INET6 or 0 (AF_UNSPEC: both) for the addresses wanted
+     * @param type   SOCK_STREAM, SOCK_DGRAM, ... or 0 for every type
+     * @return Python's list of {@code (family, type, proto, canonname, sockaddr)}, in the
+     *     resolver's order (canonname is empty unless AI_CANONNAME is asked for)
+     * @throws OSError {@code socket.gaierror} with an EAI_ errno when the name does not resolve,
+     *     e.g. {@code [Errno -2] Name or service not known};
+     *     {@code OSError('Int or String expected')} for a port of another type
+     */
     public static List<AddrInfo> getaddrinfo(String host, Object port, int family, int type) throws OSError {
         return Resolver.getaddrinfo(host, port, family, type, 0, 0);
     }
 
-    /** {@code socket.getaddrinfo(host, port, family, type, proto)}. */
+    /**
+     * {@code socket.getaddrinfo(host, port, family, type, proto)}.
+     *
+     * @param host a name ({@code "localhost"}), a numeric IPv4 or IPv6 address, or null (None) for
+     *     the loopback or, with AI_PASSIVE, the wildcard address
+     * @param port an Integer port, a String service name or number ({@code "http"}, {@code "80"}),
+     *     or null (None); another type is {@code OSError('Int or String expected')}
+     * @param family AF_INET, AF_INET6 or 0 (AF_UNSPEC: both) for the addresses wanted
+     * @param type   SOCK_STREAM, SOCK_DGRAM, ... or 0 for every type
+     * @param proto  IPPROTO_TCP, IPPROTO_UDP, ... or 0 for every protocol
+     * @return Python's list of {@code (family, type, proto, canonname, sockaddr)}, in the
+     *     resolver's order (canonname is empty unless AI_CANONNAME is asked for)
+     * @throws OSError {@code socket.gaierror} with an EAI_ errno when the name does not resolve,
+     *     e.g. {@code [Errno -2] Name or service not known};
+     *     {@code OSError('Int or String expected')} for a port of another type
+     */
     public static List<AddrInfo> getaddrinfo(String host, Object port, int family, int type, int proto)
             throws OSError {
         return Resolver.getaddrinfo(host, port, family, type, proto, 0);
@@ -1107,88 +1397,212 @@ public final class socket {
     /**
      * {@code socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)} — getaddrinfo(3):
      * a list of {@code (family, type, proto, canonname, sockaddr)}.
+     *
+     * @param host a name ({@code "localhost"}), a numeric IPv4 or IPv6 address, or null (None) for
+     *     the loopback or, with AI_PASSIVE, the wildcard address
+     * @param port an Integer port, a String service name or number ({@code "http"}, {@code "80"}),
+     *     or null (None); another type is {@code OSError('Int or String expected')}
+     * @param family AF_INET, AF_INET6 or 0 (AF_UNSPEC: both) for the addresses wanted
+     * @param type   SOCK_STREAM, SOCK_DGRAM, ... or 0 for every type
+     * @param proto  IPPROTO_TCP, IPPROTO_UDP, ... or 0 for every protocol
+     * @param flags  AI_ flags, or-ed: AI_PASSIVE, AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV,
+     *     AI_ADDRCONFIG, ...
+     * @return Python's list of {@code (family, type, proto, canonname, sockaddr)}, in the
+     *     resolver's order (canonname is empty unless AI_CANONNAME is asked for)
+     * @throws OSError {@code socket.gaierror} with an EAI_ errno when the name does not resolve,
+     *     e.g. {@code [Errno -2] Name or service not known};
+     *     {@code OSError('Int or String expected')} for a port of another type
      */
     public static List<AddrInfo> getaddrinfo(String host, Object port, int family, int type, int proto,
                                              int flags) throws OSError {
         return Resolver.getaddrinfo(host, port, family, type, proto, flags);
     }
 
-    /** {@code socket.getnameinfo(sockaddr, flags)} — getnameinfo(3): {@code (host, port)}. */
+    /**
+     * {@code socket.getnameinfo(sockaddr, flags)} — getnameinfo(3): {@code (host, port)}.
+     *
+     * @param sockaddr an {@link InetAddr} or {@link Inet6Addr} with a numeric host (a name is
+     *     resolved first)
+     * @param flags    NI_ flags, or-ed: NI_NUMERICHOST, NI_NUMERICSERV, NI_NAMEREQD, NI_DGRAM, ...
+     * @return Python's {@code (host, port)}, both str, e.g. {@code ('localhost', 'http')}
+     * @throws OSError {@code socket.gaierror} when the lookup fails, e.g.
+     *     {@code [Errno -2] Name or service not known};
+     *     {@code OSError('sockaddr resolved to multiple addresses')} for a host name with several
+     *     addresses
+     */
     public static NameInfo getnameinfo(Address sockaddr, int flags) throws OSError {
         return Resolver.getnameinfo(sockaddr, flags);
     }
 
-    /** {@code socket.gethostbyname(hostname)}: an IPv4 address string. */
+    /**
+     * {@code socket.gethostbyname(hostname)}: an IPv4 address string.
+     *
+     * @param hostname a name or a numeric IPv4 address
+     * @return the first IPv4 address, in dotted form, e.g. {@code '127.0.0.1'}
+     * @throws OSError {@code socket.gaierror} when the name does not resolve, e.g.
+     *     {@code [Errno -2] Name or service not known}
+     */
     public static String gethostbyname(String hostname) throws OSError {
         return Resolver.gethostbyname(hostname);
     }
 
-    /** {@code socket.gethostbyname_ex(hostname)}: {@code (hostname, aliaslist, ipaddrlist)}. */
+    /**
+     * {@code socket.gethostbyname_ex(hostname)}: {@code (hostname, aliaslist, ipaddrlist)}.
+     *
+     * @param hostname a name or a numeric IPv4 address
+     * @return Python's {@code (hostname, aliaslist, ipaddrlist)}: the primary name, its aliases and
+     *     its IPv4 addresses
+     * @throws OSError {@code socket.gaierror} or {@code socket.herror} when the name does not
+     *     resolve
+     */
     public static HostEntry gethostbyname_ex(String hostname) throws OSError {
         return Resolver.gethostbyname_ex(hostname);
     }
 
-    /** {@code socket.gethostbyaddr(ip_address)}: {@code (hostname, aliaslist, ipaddrlist)}. */
+    /**
+     * {@code socket.gethostbyaddr(ip_address)}: {@code (hostname, aliaslist, ipaddrlist)}.
+     *
+     * @param ip_address a numeric IPv4 or IPv6 address (or a name, resolved first)
+     * @return Python's {@code (hostname, aliaslist, ipaddrlist)} for the address
+     * @throws OSError {@code socket.herror} when the address has no name, e.g.
+     *     {@code [Errno 1] Unknown host}; {@code socket.gaierror} when a name does not resolve
+     */
     public static HostEntry gethostbyaddr(String ip_address) throws OSError {
         return Resolver.gethostbyaddr(ip_address);
     }
 
-    /** {@code socket.gethostname()} — gethostname(2). */
+    /**
+     * {@code socket.gethostname()} — gethostname(2).
+     *
+     * @return the machine's host name
+     * @throws OSError when gethostname(2) fails, with its errno
+     */
     public static String gethostname() throws OSError {
         return Resolver.gethostname();
     }
 
-    /** {@code socket.inet_pton(address_family, ip_string)}: the packed address. */
+    /**
+     * {@code socket.inet_pton(address_family, ip_string)}: the packed address.
+     *
+     * @param address_family AF_INET or AF_INET6
+     * @param ip_string      the numeric address, e.g. {@code "127.0.0.1"} or {@code "::1"}
+     * @return the address in network byte order: 4 bytes for AF_INET, 16 for AF_INET6
+     * @throws OSError {@code OSError('illegal IP address string passed to inet_pton')}; another
+     *     family is {@code [Errno 97] Address family not supported by protocol}
+     */
     public static byte[] inet_pton(int address_family, String ip_string) throws OSError {
         return Inet.inet_pton(address_family, ip_string);
     }
 
-    /** {@code socket.inet_ntop(address_family, packed_ip)}. */
+    /**
+     * {@code socket.inet_ntop(address_family, packed_ip)}.
+     *
+     * @param address_family AF_INET or AF_INET6; another family is a
+     *     {@code ValueError('unknown address family N')}
+     * @param packed_ip      the address in network byte order: 4 or 16 bytes; another length is
+     *     {@code ValueError('invalid length of packed IP address string')}
+     * @return the address in its usual text form, e.g. {@code '::1'}
+     * @throws OSError when inet_ntop(3) fails, with its errno
+     */
     public static String inet_ntop(int address_family, byte[] packed_ip) throws OSError {
         return Inet.inet_ntop(address_family, packed_ip);
     }
 
-    /** {@code socket.inet_aton(ip_string)}: 4 bytes, accepting inet_aton(3)'s short forms. */
+    /**
+     * {@code socket.inet_aton(ip_string)}: 4 bytes, accepting inet_aton(3)'s short forms.
+     *
+     * @param ip_string an IPv4 address in any form inet_aton(3) takes ({@code "127.1"},
+     *     {@code "0x7f000001"}, ...)
+     * @return the 4 bytes in network byte order
+     * @throws OSError {@code OSError('illegal IP address string passed to inet_aton')}
+     */
     public static byte[] inet_aton(String ip_string) throws OSError {
         return Inet.inet_aton(ip_string);
     }
 
-    /** {@code socket.inet_ntoa(packed_ip)}. */
+    /**
+     * {@code socket.inet_ntoa(packed_ip)}.
+     *
+     * @param packed_ip the 4 bytes of an IPv4 address in network byte order
+     * @return the dotted form, e.g. {@code '127.0.0.1'}
+     * @throws OSError {@code OSError('packed IP wrong length for inet_ntoa')} for another length
+     *     than 4
+     */
     public static String inet_ntoa(byte[] packed_ip) throws OSError {
         return Inet.inet_ntoa(packed_ip);
     }
 
-    /** {@code socket.htons(x)}: raises OverflowError outside 0-65535. */
+    /**
+     * {@code socket.htons(x)}: raises OverflowError outside 0-65535.
+     *
+     * @param x a 16-bit value in host byte order
+     * @return x in network byte order
+     */
     public static int htons(long x) {
         return Inet.htons(x, "htons");
     }
 
-    /** {@code socket.ntohs(x)}. */
+    /**
+     * {@code socket.ntohs(x)}.
+     *
+     * @param x a 16-bit value in network byte order; outside 0-65535, an {@code OverflowError}
+     * @return x in host byte order
+     */
     public static int ntohs(long x) {
         return Inet.htons(x, "ntohs");
     }
 
-    /** {@code socket.htonl(x)}: raises OverflowError outside 0-4294967295. */
+    /**
+     * {@code socket.htonl(x)}: raises OverflowError outside 0-4294967295.
+     *
+     * @param x a 32-bit value in host byte order
+     * @return x in network byte order
+     */
     public static long htonl(long x) {
         return Inet.htonl(x, "htonl");
     }
 
-    /** {@code socket.ntohl(x)}. */
+    /**
+     * {@code socket.ntohl(x)}.
+     *
+     * @param x a 32-bit value in network byte order; outside 0-4294967295, an {@code OverflowError}
+     * @return x in host byte order
+     */
     public static long ntohl(long x) {
         return Inet.htonl(x, "ntohl");
     }
 
-    /** {@code socket.if_nameindex()}: a list of {@code (index, name)}. */
+    /**
+     * {@code socket.if_nameindex()}: a list of {@code (index, name)}.
+     *
+     * @return Python's list of {@code (index, name)}, one per network interface, e.g.
+     *     {@code (1, 'lo')}
+     * @throws OSError when if_nameindex(3) fails, with its errno
+     */
     public static List<IfNameIndex> if_nameindex() throws OSError {
         return Inet.if_nameindex();
     }
 
-    /** {@code socket.if_nametoindex(if_name)}. */
+    /**
+     * {@code socket.if_nametoindex(if_name)}.
+     *
+     * @param if_name the interface's name, e.g. {@code "lo"}
+     * @return its index
+     * @throws OSError {@code OSError('no interface with this name')}
+     */
     public static int if_nametoindex(String if_name) throws OSError {
         return Inet.if_nametoindex(if_name);
     }
 
-    /** {@code socket.if_indextoname(if_index)}. */
+    /**
+     * {@code socket.if_indextoname(if_index)}.
+     *
+     * @param if_index the interface's index, taken as a C unsigned int (bits above 32 are dropped,
+     *     as in CPython); negative is an {@code OverflowError}
+     * @return its name
+     * @throws OSError {@code [Errno 6] No such device or address} (ENXIO) when there is no such
+     *     interface
+     */
     public static String if_indextoname(long if_index) throws OSError {
         return Inet.if_indextoname(if_index);
     }
@@ -1199,6 +1613,9 @@ public final class socket {
      * {@code socket.CMSG_LEN(length)}: the cmsg_len of a control message carrying length bytes
      * (no trailing padding). Takes a {@code long} so that out-of-range values reach CPython's
      * {@code OverflowError('CMSG_LEN() argument out of range')}.
+     *
+     * @param length the control message's data length in bytes
+     * @return the value for its cmsg_len: the header plus length
      */
     public static int CMSG_LEN(long length) {
         return Messages.CMSG_LEN(length);
@@ -1207,12 +1624,27 @@ public final class socket {
     /**
      * {@code socket.CMSG_SPACE(length)}: the buffer space a control message of length data bytes
      * takes, padding included: sum these for recvmsg's ancbufsize.
+     *
+     * @param length the control message's data length in bytes; out of range is
+     *     {@code OverflowError('CMSG_SPACE() argument out of range')}
+     * @return the bytes it takes in a control buffer, header and padding included
      */
     public static int CMSG_SPACE(long length) {
         return Messages.CMSG_SPACE(length);
     }
 
-    /** {@code socket.send_fds(sock, buffers, fds)}: sends the descriptors in one SCM_RIGHTS message. */
+    /**
+     * {@code socket.send_fds(sock, buffers, fds)}: sends the descriptors in one SCM_RIGHTS message.
+     *
+     * @param sock    the AF_UNIX socket to send on
+     * @param buffers the message's data parts, sent as one message (at least one byte is needed on
+     *     stream sockets)
+     * @param fds     the descriptors to pass; the peer receives duplicates, and these stay open
+     * @return how many data bytes were sent
+     * @throws OSError when sendmsg(2) fails, with its errno: e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
+     *     {@code TimeoutError('timed out')}
+     */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
         return Messages.send_fds(sock, buffers, fds);
     }
@@ -1220,6 +1652,16 @@ public final class socket {
     /**
      * {@code socket.send_fds(sock, buffers, fds, flags)}: flags is not used, as in CPython 3.11's
      * Lib/socket.py, which does not pass it on.
+     *
+     * @param sock    the AF_UNIX socket to send on
+     * @param buffers the message's data parts, sent as one message (at least one byte is needed on
+     *     stream sockets)
+     * @param fds     the descriptors to pass; the peer receives duplicates, and these stay open
+     * @param flags   not used (see above)
+     * @return how many data bytes were sent
+     * @throws OSError when sendmsg(2) fails, with its errno: e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
+     *     {@code TimeoutError('timed out')}
      */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags)
             throws OSError {
@@ -1229,6 +1671,17 @@ public final class socket {
     /**
      * {@code socket.send_fds(sock, buffers, fds, flags, address)}: flags and address are not used,
      * as in CPython 3.11's Lib/socket.py, which does not pass them on.
+     *
+     * @param sock    the AF_UNIX socket to send on
+     * @param buffers the message's data parts, sent as one message (at least one byte is needed on
+     *     stream sockets)
+     * @param fds     the descriptors to pass; the peer receives duplicates, and these stay open
+     * @param flags   not used (see above)
+     * @param address not used (see above)
+     * @return how many data bytes were sent
+     * @throws OSError when sendmsg(2) fails, with its errno: e.g. {@code BrokenPipeError} (EPIPE),
+     *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
+     *     {@code TimeoutError('timed out')}
      */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags,
                                Address address) throws OSError {
@@ -1238,6 +1691,16 @@ public final class socket {
     /**
      * {@code socket.recv_fds(sock, bufsize, maxfds)}: {@code (msg, fds, msg_flags, address)}, with
      * room for maxfds descriptors. The descriptors are new, inheritable, and the caller's to close.
+     *
+     * @param sock    the AF_UNIX socket to receive on
+     * @param bufsize the most data bytes to receive
+     * @param maxfds  the most descriptors to receive; more are closed by the kernel's truncation
+     *     (MSG_CTRUNC)
+     * @return Python's {@code (msg, fds, msg_flags, address)}: the data, the new descriptors (the
+     *     caller's to close), the message's MSG_ flags and the sender's address (or null)
+     * @throws OSError when recvmsg(2) fails, with its errno; the socket's timeout as
+     *     {@code TimeoutError('timed out')}, {@code BlockingIOError} when non-blocking and nothing
+     *     is waiting
      */
     public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds) throws OSError {
         return Messages.recv_fds(sock, bufsize, maxfds);
@@ -1246,6 +1709,17 @@ public final class socket {
     /**
      * {@code socket.recv_fds(sock, bufsize, maxfds, flags)}: flags is not used, as in CPython
      * 3.11's Lib/socket.py, which does not pass it on (so MSG_CMSG_CLOEXEC has no effect here).
+     *
+     * @param sock    the AF_UNIX socket to receive on
+     * @param bufsize the most data bytes to receive
+     * @param maxfds  the most descriptors to receive; more are closed by the kernel's truncation
+     *     (MSG_CTRUNC)
+     * @param flags   not used (see above)
+     * @return Python's {@code (msg, fds, msg_flags, address)}: the data, the new descriptors (the
+     *     caller's to close), the message's MSG_ flags and the sender's address (or null)
+     * @throws OSError when recvmsg(2) fails, with its errno; the socket's timeout as
+     *     {@code TimeoutError('timed out')}, {@code BlockingIOError} when non-blocking and nothing
+     *     is waiting
      */
     public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds, int flags) throws OSError {
         return Messages.recv_fds(sock, bufsize, maxfds);
@@ -1255,12 +1729,22 @@ public final class socket {
 
     private static volatile long defaultTimeout = -1;
 
-    /** {@code socket.getdefaulttimeout()}: seconds, or null for None. */
+    /**
+     * {@code socket.getdefaulttimeout()}: seconds, or null for None.
+     *
+     * @return the timeout new sockets get, in seconds, or null for None (blocking, the initial
+     *     value)
+     */
     public static Double getdefaulttimeout() {
         return timeoutSeconds(defaultTimeout);
     }
 
-    /** {@code socket.setdefaulttimeout(timeout)}: for sockets created from now on; null is None. */
+    /**
+     * {@code socket.setdefaulttimeout(timeout)}: for sockets created from now on; null is None.
+     *
+     * @param timeout seconds, or null for None; negative is
+     *     {@code ValueError('Timeout value out of range')}
+     */
     public static void setdefaulttimeout(Double timeout) {
         defaultTimeout = parseTimeout(timeout);
     }

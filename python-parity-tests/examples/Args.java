@@ -8,6 +8,7 @@ import java.util.Map;
  * Python originals read them with argparse. An option the program does not read is an error
  * ({@link #check()}), as argparse makes it.
  */
+// Rule: `argparse` → Args.parse(argv), one get/getInt per option with its default, then check() (argparse refuses unknown options)
 public final class Args {
     private final Map<String, String> given = new LinkedHashMap<>();
 

@@ -24,7 +24,7 @@ public final class SocketOptions {
         Args.parse(argv).check();
         try (SocketType sock = socket(AF_INET, SOCK_STREAM)) {
             // Rule: `print(sock.type)` prints 1 in Python 3.11 (an IntEnum's str is its int) → `sock.type().value()`;
-            // the record's toString() is the repr, <SocketKind.SOCK_STREAM: 1>
+            // the record's toString() is the repr, `<SocketKind.SOCK_STREAM: 1>`
             System.out.println("family " + sock.family().value() + " " + sock.family());
             System.out.println("type " + sock.type().value() + " " + sock.type());
 

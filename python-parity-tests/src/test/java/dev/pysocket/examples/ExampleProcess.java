@@ -55,7 +55,7 @@ final class ExampleProcess implements AutoCloseable {
         } else {
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), "dev.pysocket.examples." + className(name)));
+                    "-cp", System.getProperty("java.class.path"), "dev.pysocket.examples." + PortingGuide.className(name)));
         }
         command.addAll(List.of(args));
         return new ExampleProcess(kind + " " + name, command);
@@ -63,15 +63,6 @@ final class ExampleProcess implements AutoCloseable {
 
     static ExampleProcess start(Kind kind, String name, String... args) throws IOException {
         return start(kind, name, List.of(), args);
-    }
-
-    /** {@code echo_server} → {@code EchoServer}, as the launcher maps example names. */
-    static String className(String name) {
-        StringBuilder b = new StringBuilder();
-        for (String part : name.split("_")) {
-            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return b.toString();
     }
 
     private void collect(InputStream stream, List<String> lines) {

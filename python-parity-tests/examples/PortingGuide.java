@@ -196,6 +196,9 @@ public final class PortingGuide {
                 rule = null;
             }
         }
+        if (rule != null) {
+            rules.add(rule.toString());
+        }
         return rules;
     }
 

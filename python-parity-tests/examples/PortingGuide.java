@@ -74,11 +74,9 @@ public final class PortingGuide {
 
             **What the library could remove.** Frictions above that come from pysocket rather than from Java:
 
-            - *Virtual threads.* A pysocket call blocked in the kernel (recv, accept) pins its virtual
-              thread's carrier, and there are as many carriers as cores, so a chat server on
-              `Thread.ofVirtual()` stops serving at the third client on this 2-core machine. The threaded
-              chat server therefore uses platform threads (the test holds 1,000 clients at once with them).
-              The call engine's `Readiness` seam is where a shared poller that parks virtual threads would go.
+            - *Virtual threads* were a friction when the programs were first ported (a blocked call
+              pinned its carrier); the call engine now parks them on a shared poller, so the threaded
+              chat server runs one virtual thread per client (the test holds 1,000 clients at once).
             - *No `errno` module.* `errno.EINPROGRESS` is a constant of the program's own; only `EAGAIN`,
               `EWOULDBLOCK` and `EBADF` are in `socket` (as in Python's socket module).
             - *No `os.strerror` and no public errno-to-exception mapping.* Python's

@@ -26,6 +26,7 @@ public final class Py {
             case Map<?, ?> m -> dict(m);
             case Collection<?> c -> join("[", c.iterator(), "]");
             case Object[] a -> tuple(a);
+            case OSError e -> e.repr();
             default -> value.toString();
         };
     }

@@ -51,6 +51,18 @@ public final class socket {
         }
     }
 
+    /**
+     * {@code socket.error(errno, strerror)}: Python's {@code socket.error} is {@code OSError}, so
+     * this is {@link OSError#of(int, String)}, returning the subclass CPython picks for errno.
+     *
+     * @param errno    the error number
+     * @param strerror the message
+     * @return the new exception (not thrown)
+     */
+    public static OSError error(int errno, String strerror) {
+        return OSError.of(errno, strerror);
+    }
+
     // ---- constants -------------------------------------------------------------------------
     // Every integer constant CPython 3.11 exports from socket on Linux, in its order (sorted).
     /** AF_ALG. */

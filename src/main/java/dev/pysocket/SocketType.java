@@ -150,6 +150,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * socket takes the default timeout, as in CPython (not the listening socket's).
      */
     public Accepted accept() throws OSError {
+        SockAddr.checkAddrlen(family);
         Scratch sc = Scratch.get();
         int fd = (int) CallEngine.call(this, false, ACCEPT, MemorySegment.NULL, 0, SOCK_CLOEXEC());
         Address address = SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
@@ -276,6 +277,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     private Address name(boolean local) throws OSError {
+        SockAddr.checkAddrlen(family);
         int fd = handle.acquire();
         try {
             return name(fd, local);
@@ -510,6 +512,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        SockAddr.checkAddrlen(family);
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
             return new Received(data, senderAddress());
@@ -551,6 +554,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     private ReceivedInto recvfromInto(Buffers b, int flags) throws OSError {
+        SockAddr.checkAddrlen(family);
         long n = b.received(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
         return new ReceivedInto((int) n, senderAddress());
     }

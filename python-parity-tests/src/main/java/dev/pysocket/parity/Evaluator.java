@@ -474,6 +474,11 @@ final class Evaluator {
                 noteTop(c, target.code() + ".toString()");
                 return new V(t.toString(), target.code() + ".toString()");
             }
+            if (name.equals("__eq__") && args.size() == 1 && kws.isEmpty()) {
+                String code = target.code() + ".equals(" + args.get(0).code() + ")";
+                noteTop(c, code);
+                return new V(t.equals(args.get(0).value()), code);
+            }
             List<Executable> cands = new ArrayList<>();
             for (Method m : t.getClass().getMethods()) {
                 if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && !m.isBridge()

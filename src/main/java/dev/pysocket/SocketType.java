@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * then raises {@code OSError(EBADF)}; see docs/mapping.md.
  */
 public final class SocketType implements AutoCloseable, FileLike {
-    private static final Cleaner CLEANER = Cleaner.create();
+    /** One cleaner thread for sockets and their makefile() objects. */
+    static final Cleaner CLEANER = Cleaner.create();
 
     private final FdHandle handle;
     private final int family;
@@ -805,13 +806,61 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     /**
-     * {@code sock.makefile(mode)}: a stream on the socket that keeps the descriptor open until it
-     * is closed. Modes: "rb" an {@code InputStream}, "wb" an {@code OutputStream}, "r" a
-     * {@code BufferedReader}, "w" a {@code Writer} (text is UTF-8). Assign the result to the
-     * type the mode gives.
+     * {@code sock.makefile()}: a text file for reading ({@code 'r'}), UTF-8, strict.
+     *
+     * @return the file object
+     * @throws OSError never in practice (the signature matches the other forms)
      */
-    public <T extends java.io.Closeable> T makefile(String mode) throws OSError {
-        return SocketFile.open(this, mode);
+    public TextFile makefile() throws OSError {
+        return makefile("r").text();
+    }
+
+    /**
+     * {@code sock.makefile(mode)}: a file object on the socket that keeps the descriptor open
+     * until it is closed: a {@link BinaryFile} for modes with {@code b} ({@code 'rb'},
+     * {@code 'wb'}, {@code 'rwb'}), else a {@link TextFile} ({@code 'r'}, {@code 'w'},
+     * {@code 'rw'}). Take the typed object with {@code .binary()} / {@code .text()}.
+     *
+     * @param mode Python's mode string
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a mode with other letters than r, w, b
+     */
+    public FileObject makefile(String mode) throws OSError {
+        return SocketFile.open(this, mode, null, null, null, null);
+    }
+
+    /**
+     * {@code sock.makefile(mode, buffering)}: buffering 0 is the raw SocketIO (binary modes
+     * only), a negative value or null the default 8192 bytes.
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a bad mode, or buffering 0 with a text mode
+     */
+    public FileObject makefile(String mode, Integer buffering) throws OSError {
+        return SocketFile.open(this, mode, buffering, null, null, null);
+    }
+
+    /**
+     * {@code sock.makefile(mode, buffering, encoding=, errors=, newline=)}: a text file's
+     * options (each null for Python's None; see {@link TextFile}).
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @param encoding  the codec's name, null for {@code 'UTF-8'}
+     * @param errors    the error handler's name, null for {@code 'strict'}
+     * @param newline   null, {@code ""}, {@code "\n"}, {@code "\r"} or {@code "\r\n"}
+     * @return the file object
+     * @throws OSError     never in practice (the signature matches the other forms)
+     * @throws ValueError  for a bad mode or newline, or text options with a binary mode
+     * @throws LookupError for an unknown encoding
+     */
+    public FileObject makefile(String mode, Integer buffering, String encoding, String errors, String newline)
+            throws OSError {
+        return SocketFile.open(this, mode, buffering, encoding, errors, newline);
     }
 
     /** Python's {@code repr(sock)}. */

@@ -633,6 +633,19 @@ public final class SocketType implements AutoCloseable, FileLike {
         setsockopt(level, optname, word, 4);
     }
 
+    /**
+     * {@code sock.setsockopt(level, optname, value)} with a bool, as Python's {@code True}/{@code
+     * False} (the ints 1 and 0).
+     *
+     * @param level   the option level, e.g. {@code SOL_SOCKET}
+     * @param optname the option, e.g. {@code SO_REUSEADDR}
+     * @param value   true for 1, false for 0
+     * @throws OSError if setsockopt(2) fails
+     */
+    public void setsockopt(int level, int optname, boolean value) throws OSError {
+        setsockopt(level, optname, value ? 1 : 0);
+    }
+
     /** {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say). */
     public void setsockopt(int level, int optname, byte[] value) throws OSError {
         try (Buffers b = Buffers.forSend(value)) {
@@ -699,6 +712,18 @@ public final class SocketType implements AutoCloseable, FileLike {
         long timeout = socket.parseTimeout(value);
         timeoutNanos = timeout; // set first, as CPython does, even if the mode change fails
         internalSetBlocking(timeout < 0);
+    }
+
+    /**
+     * {@code sock.settimeout(value)} with a number of seconds, so that {@code settimeout(5)}
+     * compiles as it does in Python (an int does not box to {@code Double}).
+     *
+     * @param value seconds; 0 is non-blocking
+     * @throws OSError    if the descriptor's mode cannot be changed
+     * @throws ValueError for a negative value or NaN: {@code Timeout value out of range}
+     */
+    public void settimeout(double value) throws OSError {
+        settimeout(Double.valueOf(value));
     }
 
     /**

@@ -63,4 +63,33 @@ class FidelityFixesTest {
             assertNotEquals(r1, new Received(new byte[] {1, 3}, r1.address()));
         }
     }
+
+    @Test
+    void ergonomicOverloadsAndClosingTuples() throws OSError {
+        SocketType a;
+        SocketType b;
+        try (SocketPair p = socketpair()) {
+            a = p.a();
+            b = p.b();
+            a.settimeout(5); // an int, as in Python
+            assertEquals(5.0, a.gettimeout());
+            a.setsockopt(SOL_SOCKET, SO_KEEPALIVE, true);
+            assertEquals(1, a.getsockopt(SOL_SOCKET, SO_KEEPALIVE));
+            a.setsockopt(SOL_SOCKET, SO_KEEPALIVE, false);
+            assertEquals(0, a.getsockopt(SOL_SOCKET, SO_KEEPALIVE));
+        }
+        assertEquals(-1, a.fileno());
+        assertEquals(-1, b.fileno());
+        try (SocketType server = socket(AF_INET, SOCK_STREAM)) {
+            server.bind(new InetAddr("127.0.0.1", 0));
+            server.listen();
+            SocketType client = create_connection(server.getsockname());
+            SocketType conn;
+            try (client; Accepted acc = server.accept()) {
+                conn = acc.conn();
+                assertNotEquals(-1, conn.fileno());
+            }
+            assertEquals(-1, conn.fileno());
+        }
+    }
 }

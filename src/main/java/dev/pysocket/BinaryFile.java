@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A binary file object from {@code sock.makefile('rb' | 'wb' | 'rwb', buffering)}: Python's
@@ -375,31 +374,7 @@ public final class BinaryFile extends FileObject implements Iterable<byte[]> {
     @Override
     public Iterator<byte[]> iterator() {
         raw.checkClosed();
-        return new Iterator<>() {
-            private byte[] next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = readline();
-                    } catch (OSError e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return next.length > 0;
-            }
-
-            @Override
-            public byte[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                byte[] line = next;
-                next = null;
-                return line;
-            }
-        };
+        return lines(this::readline, line -> line.length == 0);
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.pysocket;
 
 import java.io.Closeable;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * What Python's {@code sock.makefile(...)} returns: a {@link BinaryFile} (modes with {@code b}:
@@ -118,6 +122,40 @@ public abstract sealed class FileObject implements Closeable permits BinaryFile,
             return t;
         }
         throw new TypeError("makefile mode " + Py.repr(mode()) + " gives a binary file, not a text one");
+    }
+
+    /** A readline method: Python's file iteration calls it until it returns an empty line. */
+    interface LineSource<T> {
+        T readline() throws OSError;
+    }
+
+    /** {@code iter(f)} of either kind of file: lines until an empty one; errors unchecked. */
+    static <T> Iterator<T> lines(LineSource<T> source, Predicate<T> empty) {
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = source.readline();
+                    } catch (OSError e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return !empty.test(next);
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T line = next;
+                next = null;
+                return line;
+            }
+        };
     }
 
     /** Python's {@code object at 0x...} part of a default repr. */

@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A text file object from {@code sock.makefile('r' | 'w' | 'rw', encoding=..., errors=...,
@@ -295,31 +294,7 @@ public final class TextFile extends FileObject implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
         raw().checkClosed();
-        return new Iterator<>() {
-            private String next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = readline();
-                    } catch (OSError e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return !next.isEmpty();
-            }
-
-            @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                String line = next;
-                next = null;
-                return line;
-            }
-        };
+        return lines(this::readline, String::isEmpty);
     }
 
     /**

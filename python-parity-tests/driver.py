@@ -269,7 +269,7 @@ def _port_range():
 PORT_LO, PORT_HI = _port_range()
 
 _RE_ADDR_PORT = re.compile(r"\('(?:[^'\\]|\\.)*', (\d+)(?=[,)])")
-_RE_FD_EQ = re.compile(r"fd=(\d+)")
+_RE_FD_EQ = re.compile(r"\b(fd|name)=(\d+)")
 _RE_FD_PAREN = re.compile(r"(?:\b(\d+) )?\(FD (\d+)\)")
 _RE_FD_FILEOBJ = re.compile(r"fileobj=(\d+)")
 _RE_FD_NOTREG = re.compile(r"'(\d+) is not registered'")
@@ -323,7 +323,7 @@ class Normaliser:
             return m.group(0)
         s = _RE_ADDR_PORT.sub(rport, s)
         # N3: fd=N
-        s = _RE_FD_EQ.sub(lambda m: "fd=" + self.fd(int(m.group(1))), s)
+        s = _RE_FD_EQ.sub(lambda m: m.group(1) + "=" + self.fd(int(m.group(2))), s)
         # N4: "N (FD N)", "(FD N)", "fileobj=N", "'N is not registered'"
         def rparen(m):
             pre = self.fd(int(m.group(1))) + " " if m.group(1) else ""

@@ -4,7 +4,9 @@ import static dev.pysocket.socket.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pysocket.InetAddr;
+import dev.pysocket.OSError;
 import dev.pysocket.SocketType;
+import dev.pysocket.TextFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,13 +14,13 @@ import java.io.InputStreamReader;
 /** Chat client: sends each line typed on stdin and prints each line the other clients send. */
 public final class ChatClient {
     static void receive(SocketType sock) {
-        // Rule: `sock.makefile('r')` → `BufferedReader lines = sock.makefile("r")` (the mode decides the type)
-        try (BufferedReader lines = sock.makefile("r")) {
-            // Rule: `for line in f:` keeps the '\n' → `readLine()` strips it: print with println
-            for (String line; (line = lines.readLine()) != null; ) {
-                System.out.println(line);
+        // Rule: `with sock.makefile('r') as f:` → `try (TextFile f = sock.makefile("r").text())`
+        try (TextFile lines = sock.makefile("r").text()) {
+            // Rule: `for line in f:` → `for (String line : f)`; the line keeps its '\n', as in Python
+            for (String line : lines) {
+                System.out.print(line);
             }
-        } catch (IOException e) {
+        } catch (OSError | java.io.UncheckedIOException e) {
             System.out.println(e);
         }
     }

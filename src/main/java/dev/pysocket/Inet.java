@@ -105,6 +105,13 @@ final class Inet {
 
     /** {@code htons(x)}/{@code ntohs(x)}: Argument Clinic's uint16 converter, named after the function. */
     static int htons(long x, String name) {
+        // CPython 3.11 first converts to a C int (an Argument Clinic "int"), then checks the range
+        if (x > Integer.MAX_VALUE) {
+            throw new OverflowError("signed integer is greater than maximum");
+        }
+        if (x < Integer.MIN_VALUE) {
+            throw new OverflowError("signed integer is less than minimum");
+        }
         if (x < 0) {
             throw new OverflowError(name + ": can't convert negative Python int to C 16-bit unsigned integer");
         }

@@ -275,6 +275,7 @@ final class Messages {
      */
     private static Result recvmsgGuts(SocketType sock, Arena arena, List<MemorySegment> bufs, int ancbufsize,
                                       int flags) throws OSError {
+        SockAddr.checkAddrlen(sock.family().value());
         if (ancbufsize < 0) {
             throw new ValueError("invalid ancillary data buffer length");
         }

@@ -9,7 +9,13 @@ import java.io.IOException;
  * Python's {@code str(e)}; {@code OSError(message)} has no errno and prints the message alone.
  * It is a checked {@link IOException} so that Java code handles it like any other I/O failure.
  * Instances for an errno are made by {@link Errno#exception(int)}, which picks the subclass
- * CPython picks.
+ * CPython picks; {@link #of(int, String)} is the public spelling of Python's
+ * {@code OSError(errno, strerror)} call, which does the same. {@code new OSError(errno, strerror)}
+ * always makes this class itself, as Java constructors must.
+ *
+ * <p>The porter's idiom for Python's {@code e.errno == EWOULDBLOCK} is
+ * {@code e.is(EWOULDBLOCK)}: Java's {@code e.errno() == EWOULDBLOCK} unboxes the Integer and
+ * throws NullPointerException when errno is None (a socket timeout, for one).
  */
 public class OSError extends IOException {
     /** Python's {@code e.errno}; null is None. */
@@ -45,9 +51,43 @@ public class OSError extends IOException {
     }
 
     /**
-     * {@code e.errno}: the error number, or null for Python's None.
+     * Python's {@code OSError(errno, strerror)}: an exception of the subclass CPython's OSError
+     * constructor picks for errno ({@code OSError.of(11, "x")} is a {@link BlockingIOError},
+     * {@code OSError.of(111, "x")} a {@link ConnectionRefusedError}; numbers without a subclass
+     * give OSError itself). Throw it with {@code throw OSError.of(...)}.
      *
-     * @return the error number, or null when the error has none (Python's None)
+     * @param errno    the error number, e.g. {@link dev.pysocket.errno#ECONNREFUSED}
+     * @param strerror the message, e.g. {@link dev.pysocket.errno#strerror(int)} of errno
+     * @return the new exception, printing as {@code [Errno errno] strerror}
+     */
+    public static OSError of(int errno, String strerror) {
+        return Errno.exception(errno, strerror);
+    }
+
+    /**
+     * Python's {@code e.errno in (a, b, ...)}, or {@code e.errno == a} with one number: whether
+     * errno is one of the numbers. False when errno is None, where Java's
+     * {@code e.errno() == a} would throw NullPointerException.
+     *
+     * @param errnos the error numbers to test against, e.g. {@code EAGAIN, EWOULDBLOCK}
+     * @return true if errno is not None and equals one of them
+     */
+    public boolean is(int... errnos) {
+        if (errno != null) {
+            for (int e : errnos) {
+                if (e == errno) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code e.errno}: the error number, or null for Python's None (a TimeoutError('timed out'),
+     * say); compare it with {@link #is(int...)}, which cannot throw on None.
+     *
+     * @return the errno, or null
      */
     public Integer errno() {
         return errno;

@@ -32,6 +32,7 @@ public final class Py {
             case Map<?, ?> m -> dict(m);
             case Collection<?> c -> join("[", c.iterator(), "]");
             case Object[] a -> tuple(a);
+            case OSError e -> e.repr();
             default -> value.toString();
         };
     }
@@ -71,10 +72,34 @@ public final class Py {
     }
 
     /**
-     * Python's repr of a str: single quotes unless the text has a ' and no ".
+     * Python's {@code repr(value)} of an int. This overload exists so that {@code Py.repr(2)}
+     * prints {@code 2}: without it Java widens an int argument to {@code double} (a primitive
+     * widening is chosen before boxing to Object) and prints {@code 2.0}. It takes byte, short,
+     * int and long arguments.
      *
-     * @param s the str
-     * @return the quoted text with Python's escapes ({@code \n}, {@code \x00}, ...)
+     * @param value the integer
+     * @return its decimal digits, as Python's repr of an int
+     */
+    public static String repr(long value) {
+        return Long.toString(value);
+    }
+
+    /**
+     * Python's repr of a one-character str: Java's {@code char} would otherwise widen to the
+     * {@code long} overload and print its code point.
+     *
+     * @param c the character
+     * @return {@code repr(str(c))}, e.g. {@code 'a'}
+     */
+    public static String repr(char c) {
+        return repr(String.valueOf(c));
+    }
+
+    /**
+     * Python's {@code repr(s)} of a str: single quotes unless the text has a ' and no ".
+     *
+     * @param s the text (not null)
+     * @return the repr, e.g. {@code 'a\'b'} or {@code "it's"}
      */
     public static String repr(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';

@@ -194,6 +194,22 @@ final class SockAddr {
         }
     }
 
+    /**
+     * CPython's {@code getsockaddrlen}, which getsockname, getpeername, accept, recvfrom,
+     * recvfrom_into and recvmsg call before anything else: a socket of a family CPython has no
+     * address shape for (AF_X25, say, wrapped around another descriptor with
+     * {@code socket(family, type, proto, fileno)}) raises {@code OSError('getsockaddrlen: bad
+     * family')}. The kernel's buffer is always a whole sockaddr_storage here (CPython sizes it
+     * to the family's struct).
+     */
+    static void checkAddrlen(int family) throws OSError {
+        if (family != AF_UNIX() && family != AF_INET() && family != AF_INET6() && family != AF_NETLINK()
+                && family != AF_PACKET() && family != AF_TIPC() && family != AF_CAN() && family != AF_RDS()
+                && family != AF_ALG() && family != AF_VSOCK() && family != AF_QIPCRTR()) {
+            throw new OSError("getsockaddrlen: bad family");
+        }
+    }
+
     /** CPython's {@code makesockaddr}: the Python value of a sockaddr the kernel filled in. */
     static Address decode(MemorySegment addr, int addrlen) {
         if (addrlen == 0) {

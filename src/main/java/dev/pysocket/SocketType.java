@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * then raises {@code OSError(EBADF)}; see docs/mapping.md.
  */
 public final class SocketType implements AutoCloseable, FileLike {
-    private static final Cleaner CLEANER = Cleaner.create();
+    /** One cleaner thread for sockets and their makefile() objects. */
+    static final Cleaner CLEANER = Cleaner.create();
 
     private final FdHandle handle;
     private final int family;
@@ -196,6 +197,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     when out of descriptors); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public Accepted accept() throws OSError {
+        SockAddr.checkAddrlen(family);
         Scratch sc = Scratch.get();
         int fd = (int) CallEngine.call(this, false, ACCEPT, MemorySegment.NULL, 0, SOCK_CLOEXEC());
         Address address = SockAddr.decode(sc.addr, sc.len.get(ValueLayout.JAVA_INT, 0));
@@ -367,6 +369,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     private Address name(boolean local) throws OSError {
+        SockAddr.checkAddrlen(family);
         int fd = handle.acquire();
         try {
             return name(fd, local);
@@ -925,6 +928,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        SockAddr.checkAddrlen(family);
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
             return new Received(data, senderAddress());
@@ -1027,6 +1031,7 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     private ReceivedInto recvfromInto(Buffers b, int flags) throws OSError {
+        SockAddr.checkAddrlen(family);
         long n = b.received(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
         return new ReceivedInto((int) n, senderAddress());
     }
@@ -1267,6 +1272,19 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     /**
+     * {@code sock.setsockopt(level, optname, value)} with a bool, as Python's {@code True}/{@code
+     * False} (the ints 1 and 0).
+     *
+     * @param level   the option level, e.g. {@code SOL_SOCKET}
+     * @param optname the option, e.g. {@code SO_REUSEADDR}
+     * @param value   true for 1, false for 0
+     * @throws OSError if setsockopt(2) fails
+     */
+    public void setsockopt(int level, int optname, boolean value) throws OSError {
+        setsockopt(level, optname, value ? 1 : 0);
+    }
+
+    /**
      * {@code sock.setsockopt(level, optname, value)} with a bytes value (a C struct, say).
      *
      * @param level   the protocol level: SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6, ...
@@ -1387,6 +1405,18 @@ public final class SocketType implements AutoCloseable, FileLike {
         long timeout = socket.parseTimeout(value);
         timeoutNanos = timeout; // set first, as CPython does, even if the mode change fails
         internalSetBlocking(timeout < 0);
+    }
+
+    /**
+     * {@code sock.settimeout(value)} with a number of seconds, so that {@code settimeout(5)}
+     * compiles as it does in Python (an int does not box to {@code Double}).
+     *
+     * @param value seconds; 0 is non-blocking
+     * @throws OSError    if the descriptor's mode cannot be changed
+     * @throws ValueError for a negative value or NaN: {@code Timeout value out of range}
+     */
+    public void settimeout(double value) throws OSError {
+        settimeout(Double.valueOf(value));
     }
 
     /**
@@ -1523,21 +1553,61 @@ public final class SocketType implements AutoCloseable, FileLike {
     }
 
     /**
-     * {@code sock.makefile(mode)}: a stream on the socket that keeps the descriptor open until it
-     * is closed. Modes: "rb" an {@code InputStream}, "wb" an {@code OutputStream}, "r" a
-     * {@code BufferedReader}, "w" a {@code Writer} (text is UTF-8). Assign the result to the
-     * type the mode gives.
+     * {@code sock.makefile()}: a text file for reading ({@code 'r'}), UTF-8, strict.
      *
-     * @param <T>  the stream type the mode gives: {@code InputStream}, {@code OutputStream},
-     *     {@code BufferedReader} or {@code Writer}
-     * @param mode "rb" (or "b"), "wb", "r" (or "") or "w"; other letters, or reading and writing at
-     *     once, are a {@code ValueError}, null a {@code TypeError}
-     * @return the stream; the descriptor closes when both it and the socket are closed
-     * @throws OSError reserved for a failure to open the stream (there is none today); reads and
-     *     writes on the stream raise the socket's errors
+     * @return the file object
+     * @throws OSError never in practice (the signature matches the other forms)
      */
-    public <T extends java.io.Closeable> T makefile(String mode) throws OSError {
-        return SocketFile.open(this, mode);
+    public TextFile makefile() throws OSError {
+        return makefile("r").text();
+    }
+
+    /**
+     * {@code sock.makefile(mode)}: a file object on the socket that keeps the descriptor open
+     * until it is closed: a {@link BinaryFile} for modes with {@code b} ({@code 'rb'},
+     * {@code 'wb'}, {@code 'rwb'}), else a {@link TextFile} ({@code 'r'}, {@code 'w'},
+     * {@code 'rw'}). Take the typed object with {@code .binary()} / {@code .text()}.
+     *
+     * @param mode Python's mode string
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a mode with other letters than r, w, b
+     */
+    public FileObject makefile(String mode) throws OSError {
+        return SocketFile.open(this, mode, null, null, null, null);
+    }
+
+    /**
+     * {@code sock.makefile(mode, buffering)}: buffering 0 is the raw SocketIO (binary modes
+     * only), a negative value or null the default 8192 bytes.
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a bad mode, or buffering 0 with a text mode
+     */
+    public FileObject makefile(String mode, Integer buffering) throws OSError {
+        return SocketFile.open(this, mode, buffering, null, null, null);
+    }
+
+    /**
+     * {@code sock.makefile(mode, buffering, encoding=, errors=, newline=)}: a text file's
+     * options (each null for Python's None; see {@link TextFile}).
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @param encoding  the codec's name, null for {@code 'UTF-8'}
+     * @param errors    the error handler's name, null for {@code 'strict'}
+     * @param newline   null, {@code ""}, {@code "\n"}, {@code "\r"} or {@code "\r\n"}
+     * @return the file object
+     * @throws OSError     never in practice (the signature matches the other forms)
+     * @throws ValueError  for a bad mode or newline, or text options with a binary mode
+     * @throws LookupError for an unknown encoding
+     */
+    public FileObject makefile(String mode, Integer buffering, String encoding, String errors, String newline)
+            throws OSError {
+        return SocketFile.open(this, mode, buffering, encoding, errors, newline);
     }
 
     /** Python's {@code repr(sock)}. */

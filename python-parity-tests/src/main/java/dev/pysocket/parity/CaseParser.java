@@ -165,7 +165,7 @@ final class CaseParser {
             } else if (c == '\'' || c == '"') {
                 int[] end = new int[1];
                 byte[] b = stringBody(s, i, where, end, false);
-                out.add(new Tok(T.STR, s.substring(start, end[0]), new String(b, StandardCharsets.UTF_8), start));
+                out.add(new Tok(T.STR, s.substring(start, end[0]), chars(b), start));
                 i = end[0];
             } else if (Character.isLetter(c) || c == '_') {
                 while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
@@ -222,7 +222,24 @@ final class CaseParser {
         return out;
     }
 
-    /** Decodes a quoted literal starting at the quote; the end index goes to end[0]. */
+    /** A str literal's body: two bytes per UTF-16 unit, so that lone surrogates survive. */
+    private static String chars(byte[] units) {
+        StringBuilder sb = new StringBuilder(units.length / 2);
+        for (int i = 0; i + 1 < units.length; i += 2) {
+            sb.append((char) (((units[i] & 0xff) << 8) | (units[i + 1] & 0xff)));
+        }
+        return sb.toString();
+    }
+
+    private static void writeChar(ByteArrayOutputStream out, int c) {
+        out.write(c >> 8);
+        out.write(c & 0xff);
+    }
+
+    /**
+     * Decodes a quoted literal starting at the quote; the end index goes to end[0]. A bytes
+     * literal gives its bytes, a str literal its UTF-16 units (see {@link #chars}).
+     */
     private static byte[] stringBody(String s, int q, String where, int[] end, boolean bytes)
             throws CaseFormatError {
         char quote = s.charAt(q);
@@ -244,25 +261,19 @@ final class CaseParser {
                 char e = s.charAt(i + 1);
                 i += 2;
                 switch (e) {
-                    case '\\' -> out.write('\\');
-                    case '\'' -> out.write('\'');
-                    case '"' -> out.write('"');
-                    case 'n' -> out.write('\n');
-                    case 't' -> out.write('\t');
-                    case 'r' -> out.write('\r');
-                    case '0' -> out.write(0);
-                    case 'x' -> {
-                        if (i + 2 > s.length()) {
-                            throw new CaseFormatError(where + ": bad \\x escape");
+                    case '\\', '\'', '"' -> put(out, e, bytes);
+                    case 'n' -> put(out, '\n', bytes);
+                    case 't' -> put(out, '\t', bytes);
+                    case 'r' -> put(out, '\r', bytes);
+                    case '0' -> put(out, 0, bytes);
+                    case 'x', 'u' -> {
+                        int digits = e == 'x' ? 2 : 4;
+                        if (i + digits > s.length() || (e == 'u' && bytes)) {
+                            throw new CaseFormatError(where + ": bad \\" + e + " escape");
                         }
-                        int v = Integer.parseInt(s.substring(i, i + 2), 16);
-                        i += 2;
-                        if (bytes) {
-                            out.write(v);
-                        } else {
-                            byte[] u = new String(Character.toChars(v)).getBytes(StandardCharsets.UTF_8);
-                            out.write(u, 0, u.length);
-                        }
+                        int v = Integer.parseInt(s.substring(i, i + digits), 16);
+                        i += digits;
+                        put(out, v, bytes);
                     }
                     default -> throw new CaseFormatError(where + ": unsupported escape \\" + e);
                 }
@@ -271,9 +282,16 @@ final class CaseParser {
             if (bytes && c > 0x7f) {
                 throw new CaseFormatError(where + ": non-ASCII character in bytes literal");
             }
-            byte[] u = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-            out.write(u, 0, u.length);
+            put(out, c, bytes);
             i++;
+        }
+    }
+
+    private static void put(ByteArrayOutputStream out, int c, boolean bytes) {
+        if (bytes) {
+            out.write(c);
+        } else {
+            writeChar(out, c);
         }
     }
 

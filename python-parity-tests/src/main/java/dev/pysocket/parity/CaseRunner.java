@@ -136,7 +136,8 @@ final class CaseRunner {
     static String encode(Normaliser norm, Throwable t) {
         Integer errno = t instanceof dev.pysocket.OSError o ? o.errno() : null;
         String msg = t.getMessage() == null ? "" : t.getMessage();
-        return norm.exception(t.getClass().getSimpleName(), errno, msg);
+        String name = t instanceof dev.pysocket.UnicodeError u ? u.pythonName() : t.getClass().getSimpleName();
+        return norm.exception(name, errno, msg);
     }
 
     // ------------------------------------------------------------------ clean-up

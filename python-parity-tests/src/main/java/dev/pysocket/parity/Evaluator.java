@@ -84,6 +84,14 @@ final class Evaluator {
     private static final Map<String, String> MODULES = Map.of(
             "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors");
 
+    /**
+     * Modules Python reaches through the socket module's own imports ({@code socket.errno},
+     * {@code socket.os}): pysocket's {@code errno} class holds both errno's names and
+     * {@code os.strerror}.
+     */
+    private static final Map<String, String> SUBMODULES = Map.of(
+            "errno", "dev.pysocket.errno", "os", "dev.pysocket.errno");
+
     final Map<String, Object> ns = new LinkedHashMap<>();
     /** The signals {@code interrupt_after} scheduled; the case runner cancels them at the end. */
     final List<Interrupter.Interruption> interruptions =
@@ -305,6 +313,13 @@ final class Evaluator {
             }
             return new V((long) (b[i] & 0xff), "(" + target.code() + "[" + i + "] & 0xff)");
         }
+        if (v instanceof Map<?, ?> m) {
+            Object key = m.keySet().stream().findFirst().orElse(null) instanceof Integer ? (Object) index : null;
+            if (key == null || !m.containsKey(key)) {
+                throw new PyError("KeyError", Integer.toString(index));
+            }
+            return new V(m.get(key), target.code() + ".get(" + index + ")");
+        }
         List<Object> items = v instanceof UnixAddr ? null : PyValues.items(v);
         if (items == null) {
             throw new PyError("TypeError", "'" + PyValues.typeName(v) + "' object is not subscriptable");
@@ -331,6 +346,10 @@ final class Evaluator {
         if (t instanceof ModuleRef m) {
             if (m.cls() == null) {
                 throw missingModule(m.pyName());
+            }
+            if (m.pyName().equals("socket") && SUBMODULES.containsKey(name)) {
+                Class<?> sub = loadClass(SUBMODULES.get(name));
+                return new V(new ModuleRef("errno", sub), "errno");
             }
             return classAttribute(m.cls(), name, m.pyName());
         }
@@ -447,8 +466,18 @@ final class Evaluator {
             }
             String name = a.name();
             if ((name.equals("__str__") || name.equals("__repr__")) && args.isEmpty() && kws.isEmpty()) {
+                // Python's str(exception) is the message; everything else prints as its repr
+                if (t instanceof Throwable e && name.equals("__str__")) {
+                    noteTop(c, target.code() + ".getMessage()");
+                    return new V(e.getMessage(), target.code() + ".getMessage()");
+                }
                 noteTop(c, target.code() + ".toString()");
                 return new V(t.toString(), target.code() + ".toString()");
+            }
+            if (name.equals("__eq__") && args.size() == 1 && kws.isEmpty()) {
+                String code = target.code() + ".equals(" + args.get(0).code() + ")";
+                noteTop(c, code);
+                return new V(t.equals(args.get(0).value()), code);
             }
             List<Executable> cands = new ArrayList<>();
             for (Method m : t.getClass().getMethods()) {

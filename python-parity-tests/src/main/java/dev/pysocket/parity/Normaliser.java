@@ -36,7 +36,7 @@ final class Normaliser {
     }
 
     private static final Pattern ADDR_PORT = Pattern.compile("\\('(?:[^'\\\\]|\\\\.)*', (\\d+)(?=[,)])");
-    private static final Pattern FD_EQ = Pattern.compile("fd=(\\d+)");
+    private static final Pattern FD_EQ = Pattern.compile("\\b(fd|name)=(\\d+)");
     private static final Pattern FD_PAREN = Pattern.compile("(?:\\b(\\d+) )?\\(FD (\\d+)\\)");
     private static final Pattern FD_FILEOBJ = Pattern.compile("fileobj=(\\d+)");
     private static final Pattern FD_NOTREG = Pattern.compile("'(\\d+) is not registered'");
@@ -129,7 +129,7 @@ final class Normaliser {
             }
             return m.group(0);
         });
-        s = sub(FD_EQ, s, m -> "fd=" + fd(parse(m.group(1))));
+        s = sub(FD_EQ, s, m -> m.group(1) + "=" + fd(parse(m.group(2))));
         s = sub(FD_PAREN, s, m -> {
             String pre = m.group(1) != null ? fd(parse(m.group(1))) + " " : "";
             return pre + "(FD " + fd(parse(m.group(2))) + ")";

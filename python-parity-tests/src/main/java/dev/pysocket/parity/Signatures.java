@@ -48,6 +48,7 @@ final class Signatures {
             Map.entry("SocketType.getsockopt", "level, optname, buflen=0"),
             Map.entry("SocketType.setsockopt", "level, optname, value, optlen"),
             Map.entry("SocketType.listen", "backlog"),
+            Map.entry("SocketType.makefile", "mode='r', buffering=None, encoding=None, errors=None, newline=None"),
             // module select
             Map.entry("select.select", "rlist, wlist, xlist, timeout=None"),
             Map.entry("select.epoll", "sizehint=-1, flags=0"),

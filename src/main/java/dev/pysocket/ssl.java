@@ -135,7 +135,7 @@ public final class ssl {
      * @return the context
      */
     public static SSLContext create_default_context(Purpose purpose) {
-        SSLContext ctx = new SSLContext(purpose == Purpose.SERVER_AUTH ? PROTOCOL_TLS_CLIENT : PROTOCOL_TLS_SERVER);
+        SSLContext ctx = contextFor(purpose);
         if (ctx.verify_mode() != CERT_NONE) {
             ctx.load_default_certs(purpose);
         }
@@ -170,9 +170,14 @@ public final class ssl {
         if (cafile == null && capath == null && cadata == null) {
             return create_default_context(purpose);
         }
-        SSLContext ctx = new SSLContext(purpose == Purpose.SERVER_AUTH ? PROTOCOL_TLS_CLIENT : PROTOCOL_TLS_SERVER);
+        SSLContext ctx = contextFor(purpose);
         ctx.load_verify_locations(cafile, capath, cadata);
         return ctx;
+    }
+
+    /** A client context to authenticate servers, a server context to authenticate clients. */
+    private static SSLContext contextFor(Purpose purpose) {
+        return new SSLContext(purpose == Purpose.SERVER_AUTH ? PROTOCOL_TLS_CLIENT : PROTOCOL_TLS_SERVER);
     }
 
     /**

@@ -34,9 +34,23 @@ class SslInteropTest {
         certs = TlsTestSupport.certs();
     }
 
-    /** A CPython TLS server for one connection: echoes until EOF or "UNWRAP", then plain text. */
-    static final String PY_SERVER = """
+    /** What both scripts share: a non-blocking handshake driven by a selector, as Python code does it. */
+    static final String PY_PRELUDE = """
             import ssl, socket, sys, json, selectors
+            def nb_handshake(t):
+                sel = selectors.DefaultSelector(); sel.register(t, selectors.EVENT_READ)
+                for _ in range(1000):
+                    try:
+                        t.do_handshake(); break
+                    except ssl.SSLWantReadError: sel.modify(t, selectors.EVENT_READ)
+                    except ssl.SSLWantWriteError: sel.modify(t, selectors.EVENT_WRITE)
+                    sel.select(5)
+                sel.close(); t.setblocking(True)
+                return t
+            """;
+
+    /** A CPython TLS server for one connection: echoes until EOF or "UNWRAP", then plain text. */
+    static final String PY_SERVER = PY_PRELUDE + """
             cfg = json.loads(sys.argv[1])
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(cfg['cert'], cfg['key'])
@@ -55,15 +69,7 @@ class SslInteropTest {
                 if cfg.get('nonblocking'):
                     import time; time.sleep(0.5)  # so the client's first do_handshake must wait
                     c.setblocking(False)
-                    t = ctx.wrap_socket(c, server_side=True, do_handshake_on_connect=False)
-                    sel = selectors.DefaultSelector(); sel.register(t, selectors.EVENT_READ)
-                    for _ in range(1000):
-                        try:
-                            t.do_handshake(); break
-                        except ssl.SSLWantReadError: sel.modify(t, selectors.EVENT_READ)
-                        except ssl.SSLWantWriteError: sel.modify(t, selectors.EVENT_WRITE)
-                        sel.select(5)
-                    sel.close(); t.setblocking(True)
+                    t = nb_handshake(ctx.wrap_socket(c, server_side=True, do_handshake_on_connect=False))
                 else:
                     t = ctx.wrap_socket(c, server_side=True)
             except Exception as e:
@@ -83,8 +89,7 @@ class SslInteropTest {
             """;
 
     /** A CPython TLS client: one connection, prints the outcome, echoes a message. */
-    static final String PY_CLIENT = """
-            import ssl, socket, sys, json, selectors
+    static final String PY_CLIENT = PY_PRELUDE + """
             cfg = json.loads(sys.argv[1])
             ctx = ssl.create_default_context(cafile=cfg['ca'])
             if cfg.get('max'): ctx.maximum_version = getattr(ssl.TLSVersion, cfg['max'])
@@ -97,15 +102,7 @@ class SslInteropTest {
             try:
                 if cfg.get('nonblocking'):
                     s.setblocking(False)
-                    t = ctx.wrap_socket(s, server_hostname=cfg['host'], do_handshake_on_connect=False)
-                    sel = selectors.DefaultSelector(); sel.register(t, selectors.EVENT_READ)
-                    for _ in range(1000):
-                        try:
-                            t.do_handshake(); break
-                        except ssl.SSLWantReadError: sel.modify(t, selectors.EVENT_READ)
-                        except ssl.SSLWantWriteError: sel.modify(t, selectors.EVENT_WRITE)
-                        sel.select(5)
-                    sel.close(); t.setblocking(True)
+                    t = nb_handshake(ctx.wrap_socket(s, server_hostname=cfg['host'], do_handshake_on_connect=False))
                 else:
                     t = ctx.wrap_socket(s, server_hostname=cfg['host'])
             except ssl.SSLCertVerificationError as e:

@@ -1,5 +1,6 @@
 /**
- * pysocket: CPython's {@code socket}, {@code select} and {@code selectors} modules for Java 22+,
+ * pysocket: CPython's {@code socket}, {@code select}, {@code selectors}, {@code ssl} and {@code socketserver}
+ * modules for Java 22+,
  * over the Foreign Function and Memory API: the same names, results, exceptions, errno and
  * messages as CPython 3.11, on Linux x86-64 (glibc).
  *
@@ -13,9 +14,12 @@
  * {@code --enable-native-access=dev.pysocket} on the module path, or
  * {@code --enable-native-access=ALL-UNNAMED} on the class path (the jar manifest's
  * {@code Enable-Native-Access} counts only for {@code java -jar}). It requires {@code org.slf4j}
- * for one message: the ResourceWarning logged when a socket is garbage-collected while open.
+ * for one message: the ResourceWarning logged when a socket is garbage-collected while open;
+ * and BouncyCastle's PKIX for {@code ssl}'s PEM keys.
  */
 module dev.pysocket {
     requires org.slf4j;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
     exports dev.pysocket;
 }

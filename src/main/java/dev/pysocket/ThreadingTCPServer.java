@@ -1,0 +1,30 @@
+package dev.pysocket;
+
+import java.util.function.Supplier;
+
+/** Python's {@code socketserver.ThreadingTCPServer}: {@code class ThreadingTCPServer(ThreadingMixIn, TCPServer)}. */
+public class ThreadingTCPServer extends TCPServer implements ThreadingMixIn {
+    /**
+     * {@code ThreadingTCPServer(server_address, RequestHandlerClass)}.
+     *
+     * @param serverAddress the address
+     * @param requestHandlerClass makes one handler per request, each run on a virtual thread
+     * @throws OSError socket, bind or listen errors
+     */
+    public ThreadingTCPServer(Address serverAddress, Supplier<? extends BaseRequestHandler> requestHandlerClass) throws OSError {
+        super(serverAddress, requestHandlerClass, true);
+    }
+
+    /**
+     * {@code ThreadingTCPServer(server_address, RequestHandlerClass, bind_and_activate)}.
+     *
+     * @param serverAddress the address
+     * @param requestHandlerClass makes one handler per request, each run on a virtual thread
+     * @param bindAndActivate false to bind and activate yourself
+     * @throws OSError socket, bind or listen errors
+     */
+    public ThreadingTCPServer(Address serverAddress, Supplier<? extends BaseRequestHandler> requestHandlerClass,
+              boolean bindAndActivate) throws OSError {
+        super(serverAddress, requestHandlerClass, bindAndActivate);
+    }
+}

@@ -86,7 +86,12 @@ final class CallEngine {
                         throw Errno.timedOut();
                     }
                 }
-                long result = op.run(fd, buf, len, flags);
+                long result;
+                try {
+                    result = op.run(fd, buf, len, flags);
+                } catch (IllegalStateException e) {
+                    throw Buffers.unusable(buf, e); // the caller's arena closed under the call
+                }
                 if (result > 0) {
                     return result;
                 }

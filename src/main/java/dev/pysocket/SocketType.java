@@ -87,6 +87,13 @@ public final class SocketType implements AutoCloseable, FileLike {
         return timeoutNanos;
     }
 
+    /** EBADF when closed: a call that sizes memory for its result checks this first. */
+    void checkOpen() throws OSError {
+        if (handle.isClosed()) {
+            throw Errno.badf();
+        }
+    }
+
     // ---- attributes ----------------------------------------------------------------------
 
     /** {@code sock.family}: the address family, printing as {@code <AddressFamily.AF_INET: 2>}. */
@@ -429,6 +436,9 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recv");
         }
+        if (bufsize > 0) {
+            checkOpen(); // before sizing memory for the call
+        }
         try (Buffers b = Buffers.forRecv(bufsize)) {
             return b.bytes(recv(b, flags));
         }
@@ -471,7 +481,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * buffer's length.
      */
     public int recv_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
+        Buffers.checkUsable(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECV_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
             return (int) b.received(recv(b, flags));
@@ -510,6 +520,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        checkOpen();
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
             return new Received(data, senderAddress());
@@ -543,7 +554,7 @@ public final class SocketType implements AutoCloseable, FileLike {
 
     /** {@code sock.recvfrom_into(buffer, nbytes, flags)}: {@code (nbytes, address)}. */
     public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
+        Buffers.checkUsable(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
             return recvfromInto(b, flags);

@@ -13,14 +13,32 @@ import java.util.Arrays;
  * @param isBytes whether Python would hold this address as bytes rather than str
  */
 public record UnixAddr(byte[] path, boolean isBytes) implements Address {
+    /** Python has no None path: CPython's TypeError for {@code bind(None)} on AF_UNIX. */
+    public UnixAddr {
+        if (path == null) {
+            throw noPath();
+        }
+    }
+
     /** A str path. */
     public UnixAddr(String path) {
-        this(path.getBytes(StandardCharsets.UTF_8), false);
+        this(utf8(path), false);
     }
 
     /** A bytes path (an abstract name when it starts with NUL). */
     public UnixAddr(byte[] path) {
-        this(path.clone(), true);
+        this(path == null ? null : path.clone(), true);
+    }
+
+    private static byte[] utf8(String path) {
+        if (path == null) {
+            throw noPath();
+        }
+        return path.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static TypeError noPath() {
+        return new TypeError("a bytes-like object is required, not 'NoneType'");
     }
 
     /** The path as Python's str (only meaningful when {@link #isBytes()} is false). */

@@ -326,6 +326,11 @@ class ReliabilityRegressionTest {
         default void execute() throws Throwable {
             run();
         }
+
+        /** A call with a result. */
+        interface Call {
+            Object run() throws Exception;
+        }
     }
 
     /**
@@ -507,5 +512,66 @@ class ReliabilityRegressionTest {
             return MemorySegment.ofArray(new byte[4]);
         }
         return null;
+    }
+
+    // ---- 8. readiness waits do not wake when what they wait on is closed ---------------------
+
+    /** Waits in {@code call} on one end of a pair while another thread closes it after 0.1 s. */
+    private static Object waitWhileClosed(SocketType b, Executable.Call call) throws Exception {
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+                b.close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        long start = System.nanoTime();
+        closer.start();
+        Object result = call.run();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        closer.join(10_000);
+        assertTrue(elapsed >= 0.4, "woke after " + elapsed + " s: the close must not wake the wait");
+        return result;
+    }
+
+    /**
+     * As CPython (documented in docs/reliability.md): select, poll, epoll and selectors waiting on
+     * a socket another thread closes keep waiting until their timeout (0.5 s), then give what
+     * CPython gives: select the closed socket as readable, poll POLLNVAL, epoll and selectors
+     * nothing. (Socket calls blocked on it, by contrast, wake with EBADF.)
+     */
+    @Test
+    @Timeout(60)
+    void readinessWaitsDoNotWakeOnClose() throws Exception {
+        for (int kind = 0; kind < 4; kind++) {
+            SocketPair pair = socketpair(AF_UNIX, SOCK_STREAM);
+            try (SocketType a = pair.a(); SocketType b = pair.b()) {
+                int fd = b.fileno();
+                switch (kind) {
+                    case 0 -> {
+                        select.Selected r = (select.Selected) waitWhileClosed(b, () -> select.select(List.of(b), List.of(), List.of(), 0.5));
+                        assertEquals(List.of(b), r.rlist());
+                    }
+                    case 1 -> {
+                        select.poll p = select.poll();
+                        p.register(b, select.POLLIN);
+                        assertEquals(List.of(new select.PollEvent(fd, select.POLLNVAL)), waitWhileClosed(b, () -> p.poll(500L)));
+                    }
+                    case 2 -> {
+                        try (select.epoll e = select.epoll()) {
+                            e.register(b, select.EPOLLIN);
+                            assertEquals(List.of(), waitWhileClosed(b, () -> e.poll(0.5)));
+                        }
+                    }
+                    default -> {
+                        try (selectors.DefaultSelector sel = selectors.DefaultSelector()) {
+                            sel.register(b, selectors.EVENT_READ);
+                            assertEquals(List.of(), waitWhileClosed(b, () -> sel.select(0.5)));
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public record RawAddr(int family, byte[] data) implements Address {
     @Override
     public byte[] data() {
-        return data.clone();
+        return data == null ? null : data.clone(); // Python's (family, None) is a tuple too
     }
 
     @Override

@@ -406,6 +406,9 @@ class ReliabilityRegressionTest {
         assertPyError(AttributeError.class, "'NoneType' object has no attribute 'sendmsg'",
                 () -> send_fds(null, List.of("x".getBytes()), List.of(1)));
         assertPyError(AttributeError.class, "'NoneType' object has no attribute 'recvmsg'", () -> recv_fds(null, 1, 1));
+        // found by FuzzTest: a RawAddr with null data unpacked by create_connection
+        assertPyError(TypeError.class, "getaddrinfo() argument 1 must be string or None",
+                () -> create_connection(new RawAddr(AF_INET, null)));
     }
 
     /**

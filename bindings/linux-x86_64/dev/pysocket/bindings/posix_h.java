@@ -9275,4 +9275,76 @@ public final class posix_h {
             throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static final class malloc$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_LONG);
+        static final MemorySegment ADDR = LOOKUP.find("malloc").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code void *malloc(size_t size);}. */
+    public static FunctionDescriptor malloc$descriptor() {
+        return malloc$h.DESC;
+    }
+
+    public static MemorySegment malloc$address() {
+        return requireSymbol(malloc$h.ADDR, "malloc");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle malloc$handle() {
+        requireSymbol(malloc$h.ADDR, "malloc");
+        return malloc$h.HANDLE;
+    }
+
+    /**
+     * {@code void *malloc(size_t size);}
+     */
+    public static MemorySegment malloc(long size) {
+        MethodHandle mh$ = malloc$handle();
+        try {
+            return (MemorySegment) mh$.invokeExact(size);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class free$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("free").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC);
+    }
+
+    /** Descriptor of {@code void free(void *ptr);}. */
+    public static FunctionDescriptor free$descriptor() {
+        return free$h.DESC;
+    }
+
+    public static MemorySegment free$address() {
+        return requireSymbol(free$h.ADDR, "free");
+    }
+
+    /** Downcall handle. */
+    public static MethodHandle free$handle() {
+        requireSymbol(free$h.ADDR, "free");
+        return free$h.HANDLE;
+    }
+
+    /**
+     * {@code void free(void *ptr);}
+     */
+    public static void free(MemorySegment ptr) {
+        MethodHandle mh$ = free$handle();
+        try {
+            mh$.invokeExact(ptr);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.pysocket;
 
+import dev.pysocket.syscall.Posix;
 import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -53,9 +54,28 @@ final class Buffers implements AutoCloseable {
             b.buf = Scratch.get().data(len);
         } else {
             b.arena = Arena.ofConfined();
-            b.buf = b.arena.allocate(len);
+            try {
+                b.buf = unzeroed(b.arena, len);
+            } catch (MemoryError e) {
+                b.close();
+                throw e;
+            }
         }
         return b;
+    }
+
+    /**
+     * {@code size} bytes of native memory that {@code arena} frees, not zeroed: malloc(3), as
+     * CPython's buffers, so memory the kernel will overwrite costs no time and, until written, no
+     * resident pages ({@code Arena.allocate} zero-fills, 1 s and 2 GB of RSS for a 2 GiB recv).
+     * Python's MemoryError when malloc refuses.
+     */
+    static MemorySegment unzeroed(Arena arena, long size) {
+        MemorySegment p = Posix.malloc(Math.max(size, 1));
+        if (p.equals(MemorySegment.NULL)) {
+            throw new MemoryError();
+        }
+        return p.reinterpret(size, arena, Posix::free); // exactly what was allocated
     }
 
 
@@ -71,7 +91,7 @@ final class Buffers implements AutoCloseable {
 
     /** A segment's bytes: native ones as they are, heap ones copied. */
     static Buffers forSend(MemorySegment data) {
-        checkNotNone(data);
+        checkUsable(data);
         if (data.isNative()) {
             return take(data, data.byteSize());
         }
@@ -96,6 +116,7 @@ final class Buffers implements AutoCloseable {
 
     /** The first {@code nbytes} of a segment: native ones are filled in place. */
     static Buffers forRecv(MemorySegment dst, long nbytes) {
+        checkUsable(dst);
         Objects.checkIndex(nbytes, dst.byteSize() + 1); // the kernel never gets more than the segment
         if (dst.isNative()) {
             return take(dst, nbytes);
@@ -153,6 +174,34 @@ final class Buffers implements AutoCloseable {
     static MemorySegment segment(ByteBuffer buffer) {
         checkNotNone(buffer);
         return MemorySegment.ofBuffer(buffer.slice());
+    }
+
+    /**
+     * A segment this thread may use now, checked with the arguments as CPython checks a buffer:
+     * one of a closed arena is CPython's released memoryview, ValueError; one confined to
+     * another thread, the same ValueError with a message of its own (docs/mapping.md).
+     */
+    static void checkUsable(MemorySegment segment) {
+        checkNotNone(segment);
+        if (!segment.scope().isAlive()) {
+            throw released();
+        }
+        if (!segment.isAccessibleBy(Thread.currentThread())) {
+            throw new ValueError("operation forbidden on a memory segment confined to another thread");
+        }
+    }
+
+    /**
+     * What a call that failed with {@code e} raises: the ValueError of {@link #checkUsable} when
+     * {@code buf}'s arena was closed by another thread during the call (the downcall then
+     * refuses it before the syscall), else {@code e} itself.
+     */
+    static RuntimeException unusable(MemorySegment buf, IllegalStateException e) {
+        return buf.scope().isAlive() ? e : released();
+    }
+
+    private static ValueError released() {
+        return new ValueError("operation forbidden on released memoryview object");
     }
 
     /** Python's TypeError for None where a buffer is required. */

@@ -72,7 +72,12 @@ final class CallEngine {
                 await(handle, fd, events | POLLERR(), timeoutNanos, deadline, virtual);
             }
             for (;;) {
-                long result = attempt(handle, timeoutNanos, virtual, op, fd, buf, len, flags);
+                long result;
+                try {
+                    result = attempt(handle, timeoutNanos, virtual, op, fd, buf, len, flags);
+                } catch (IllegalStateException e) {
+                    throw Buffers.unusable(buf, e); // the caller's arena closed under the call
+                }
                 if (result > 0) {
                     return result;
                 }

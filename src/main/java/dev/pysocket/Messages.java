@@ -256,13 +256,14 @@ final class Messages {
 
     /**
      * Native memory for {@code size} bytes of received data: this thread's scratch buffer when it
-     * is small enough (nothing else uses it while the call runs), else the call's arena.
+     * is small enough (nothing else uses it while the call runs), else unzeroed memory of the
+     * call's arena.
      */
     private static MemorySegment dataBuffer(Arena arena, long size) {
         if (size <= Scratch.MAX_DATA) {
             return Scratch.get().data(size).asSlice(0, size);
         }
-        return arena.allocate(size);
+        return Buffers.unzeroed(arena, size);
     }
 
     private record Result(long nbytes, List<AncData> ancdata, int flags, Address address) {
@@ -279,9 +280,11 @@ final class Messages {
         if (ancbufsize < 0) {
             throw new ValueError("invalid ancillary data buffer length");
         }
+        sock.checkOpen(); // before sizing the control buffer
         MemorySegment name = sockaddr_storage.allocate(arena);
         int namelen = (int) name.byteSize();
-        MemorySegment control = ancbufsize > 0 ? arena.allocate(ancbufsize, ALIGN) : MemorySegment.NULL;
+        // Not zeroed (malloc aligns for any cmsghdr): only what the kernel reports is read.
+        MemorySegment control = ancbufsize > 0 ? Buffers.unzeroed(arena, ancbufsize) : MemorySegment.NULL;
         MemorySegment msg = msghdr.allocate(arena);
         MemorySegment iovs = bufs.isEmpty() ? MemorySegment.NULL : iovec.allocateArray(bufs.size(), arena);
         for (int i = 0; i < bufs.size(); i++) {
@@ -420,6 +423,7 @@ final class Messages {
      * CPython 3.11's Lib/socket.py, flags and address are accepted and not used.
      */
     static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
+        checkSocket(sock, "sendmsg");
         if (fds == null) {
             throw new TypeError("'NoneType' object is not iterable");
         }
@@ -442,6 +446,7 @@ final class Messages {
      * in CPython 3.11's Lib/socket.py, flags is accepted and not passed on.
      */
     static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds) throws OSError {
+        checkSocket(sock, "recvmsg");
         int ancbufsize = CMSG_LEN((long) maxfds * Integer.BYTES);
         RecvMsg m = recvmsg(sock, bufsize, ancbufsize, 0);
         List<Integer> fds = new ArrayList<>();
@@ -455,5 +460,12 @@ final class Messages {
             }
         }
         return new RecvFds(m.data(), List.copyOf(fds), m.msg_flags(), m.address());
+    }
+
+    /** Lib/socket.py looks {@code sock.sendmsg} or {@code sock.recvmsg} up first: None has neither. */
+    private static void checkSocket(SocketType sock, String method) {
+        if (sock == null) {
+            throw new AttributeError("'NoneType' object has no attribute '" + method + "'");
+        }
     }
 }

@@ -16,7 +16,7 @@ public record RawAddr(int family, byte[] data) implements Address {
      */
     @Override
     public byte[] data() {
-        return data.clone();
+        return data == null ? null : data.clone(); // Python's (family, None) is a tuple too
     }
 
     @Override

@@ -88,6 +88,13 @@ public final class SocketType implements AutoCloseable, FileLike {
         return timeoutNanos;
     }
 
+    /** EBADF when closed: a call that sizes memory for its result checks this first. */
+    void checkOpen() throws OSError {
+        if (handle.isClosed()) {
+            throw Errno.badf();
+        }
+    }
+
     // ---- attributes ----------------------------------------------------------------------
 
     /**
@@ -746,6 +753,9 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recv");
         }
+        if (bufsize > 0) {
+            checkOpen(); // before sizing memory for the call
+        }
         try (Buffers b = Buffers.forRecv(bufsize)) {
             return b.bytes(recv(b, flags));
         }
@@ -859,7 +869,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public int recv_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
+        Buffers.checkUsable(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECV_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
             return (int) b.received(recv(b, flags));
@@ -928,6 +938,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        checkOpen();
         SockAddr.checkAddrlen(family);
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
@@ -1023,7 +1034,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
-        Buffers.checkNotNone(buffer);
+        Buffers.checkUsable(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
             return recvfromInto(b, flags);

@@ -14,13 +14,24 @@ import java.util.Arrays;
  */
 public record UnixAddr(byte[] path, boolean isBytes) implements Address {
     /**
+     * Python has no None path: CPython's TypeError for {@code bind(None)} on AF_UNIX.
+     *
+     * @throws TypeError when a component is null
+     */
+    public UnixAddr {
+        if (path == null) {
+            throw noPath();
+        }
+    }
+
+    /**
      * A str path.
      *
      * @param path the file system path (or {@code "\0name"} for an abstract name), encoded as UTF-8
      *     as CPython does
      */
     public UnixAddr(String path) {
-        this(path.getBytes(StandardCharsets.UTF_8), false);
+        this(utf8(path), false);
     }
 
     /**
@@ -29,7 +40,18 @@ public record UnixAddr(byte[] path, boolean isBytes) implements Address {
      * @param path the path bytes, copied
      */
     public UnixAddr(byte[] path) {
-        this(path.clone(), true);
+        this(path == null ? null : path.clone(), true);
+    }
+
+    private static byte[] utf8(String path) {
+        if (path == null) {
+            throw noPath();
+        }
+        return path.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static TypeError noPath() {
+        return new TypeError("a bytes-like object is required, not 'NoneType'");
     }
 
     /**

@@ -211,6 +211,9 @@ public final class select {
         if (timed && timeoutNanos < 0) {
             throw new ValueError("timeout must be non-negative");
         }
+        if (rlist == null || wlist == null || xlist == null) {
+            throw new TypeError("arguments 1-3 must be sequences");
+        }
         Object[] robj = rlist.toArray();
         Object[] wobj = wlist.toArray();
         Object[] xobj = xlist.toArray();
@@ -722,8 +725,9 @@ public final class select {
     /**
      * Python's {@code select.epoll} object. Event masks are {@code long}, since EPOLLET is
      * 2<sup>31</sup>; like CPython, only their low 32 bits are used. The native epoll_event
-     * array is kept and reused by every {@link #poll()} (two threads polling at once, which
-     * CPython allows, make the second one use a temporary array).
+     * array for up to FD_SETSIZE - 1 events is kept and reused by every {@link #poll()} (two
+     * threads polling at once, which CPython allows, make the second one use a temporary array);
+     * a larger maxevents gets memory for that one call, as in CPython.
      *
      * <p>{@link AutoCloseable}: try-with-resources is Python's {@code with}. An epoll object
      * that is garbage-collected while open closes its descriptor, as CPython's does. Closing it
@@ -982,28 +986,36 @@ public final class select {
                 throw new ValueError("maxevents must be greater than 0, got " + maxeventsArg);
             }
             int maxevents = maxeventsArg == -1 ? FD_SETSIZE - 1 : maxeventsArg;
+            if (maxevents > FD_SETSIZE - 1) {
+                // As CPython: malloc'd for this call (not zeroed: the kernel writes only the
+                // events it returns), freed after it; MemoryError where malloc refuses.
+                try (Arena call = Arena.ofConfined()) {
+                    return wait(epfd, wait, Buffers.unzeroed(call, maxevents * STRIDE), maxevents);
+                }
+            }
             MemorySegment evs = buffer.getAndSet(MemorySegment.NULL);
             if (evs.byteSize() < maxevents * STRIDE) {
                 // first use, a larger maxevents, or another thread is polling with the kept array
-                evs = Arena.ofAuto().allocate(maxevents * STRIDE, 8);
+                evs = Arena.ofAuto().allocate((FD_SETSIZE - 1) * STRIDE, 8);
             }
             try {
-                MemorySegment events = evs;
-                int n = wait.retrying(ms -> Posix.epoll_wait(epfd, events, maxevents, ms),
-                        (timed, deadline) -> Poller.await(handle, epfd, posix_h.POLLIN(), timed, deadline));
-                List<EpollEvent> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    long base = i * STRIDE;
-                    out.add(new EpollEvent((int) evs.get(ValueLayout.JAVA_LONG_UNALIGNED, base + DATA),
-                            evs.get(ValueLayout.JAVA_INT_UNALIGNED, base + EVENTS) & 0xffffffffL));
-                }
-                return out;
+                return wait(epfd, wait, evs, maxevents);
             } finally {
-                MemorySegment kept = buffer.get();
-                if (kept.byteSize() < evs.byteSize()) {
-                    buffer.compareAndSet(kept, evs);
-                }
+                buffer.compareAndSet(MemorySegment.NULL, evs);
             }
+        }
+
+        /** One epoll_wait(2) (EINTR retried) into {@code evs}, room for maxevents events. */
+        private List<EpollEvent> wait(int epfd, Wait wait, MemorySegment evs, int maxevents) throws OSError {
+            int n = wait.retrying(ms -> Posix.epoll_wait(epfd, evs, maxevents, ms),
+                    (timed, deadline) -> Poller.await(handle, epfd, posix_h.POLLIN(), timed, deadline));
+            List<EpollEvent> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long base = i * STRIDE;
+                out.add(new EpollEvent((int) evs.get(ValueLayout.JAVA_LONG_UNALIGNED, base + DATA),
+                        evs.get(ValueLayout.JAVA_INT_UNALIGNED, base + EVENTS) & 0xffffffffL));
+            }
+            return out;
         }
 
         /** Python's repr: {@code <select.epoll object at 0x...>}. */

@@ -378,7 +378,7 @@ public final class selectors {
     }
 
     /** Python's {@code _BaseSelectorImpl}: the fd-to-key bookkeeping every selector shares. */
-    abstract static class _BaseSelectorImpl extends BaseSelector {
+    public abstract static class _BaseSelectorImpl extends BaseSelector {
         /** fd to key, in registration order (a Python dict). */
         final Map<Integer, SelectorKey> _fd_to_key = new LinkedHashMap<>();
         private Map<Object, SelectorKey> _map = new _SelectorMapping(this);
@@ -544,7 +544,7 @@ public final class selectors {
     }
 
     /** Python's {@code _PollLikeSelector}: what the poll and epoll selectors share. */
-    abstract static class _PollLikeSelector extends _BaseSelectorImpl {
+    public abstract static class _PollLikeSelector extends _BaseSelectorImpl {
         private final long eventRead;
         private final long eventWrite;
 

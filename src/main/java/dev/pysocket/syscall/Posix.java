@@ -298,6 +298,16 @@ public final class Posix {
         return cString(posix_h.gai_strerror(errcode));
     }
 
+    /** malloc(3): {@code size} bytes, not zeroed, or NULL. The caller frees them with {@link #free}. */
+    public static MemorySegment malloc(long size) {
+        return posix_h.malloc(size);
+    }
+
+    /** free(3). */
+    public static void free(MemorySegment ptr) {
+        posix_h.free(ptr);
+    }
+
     /**
      * Reads a NUL-terminated string that C returned as a bare pointer: strlen(3) measures it
      * first, and only that many bytes are read (UTF-8, as CPython decodes messages).

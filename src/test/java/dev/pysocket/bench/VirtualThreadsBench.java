@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       (platform) thread writing one byte on each end, which wakes the reader of the other end.
  * </ul>
  * Variants: pysocket blocking, pysocket {@code settimeout(30.0)}, NIO blocking
- * {@code SocketChannel}s; the order is shuffled in every round. It prints each round, then the
+ * {@code SocketChannel}s, and over TCP {@code java.net.Socket} with a 30 s {@code soTimeout}
+ * (the JDK's timed wait, the like-for-like baseline of timeout mode); the order is shuffled in every round. It prints each round, then the
  * medians and the pysocket/NIO ratios.
  *
  * <p>Arguments: {@code --rounds R} (default 5), {@code --pairs P} (default 5000),
@@ -205,6 +206,55 @@ public final class VirtualThreadsBench {
         }
     }
 
+    record SocketEnd(java.net.Socket s) implements End {
+        @Override
+        public int recv1() throws IOException {
+            return s.getInputStream().read() < 0 ? 0 : 1;
+        }
+
+        @Override
+        public void send1() throws IOException {
+            s.getOutputStream().write(PyEnd.ONE);
+        }
+
+        @Override
+        public void close() throws IOException {
+            s.close();
+        }
+    }
+
+    /**
+     * The JDK's own timeout mode: {@code java.net.Socket} with {@code setSoTimeout}, whose reads
+     * on a virtual thread park on the JDK's poller with a deadline, as pysocket's timeout mode
+     * does (SocketChannel has no read timeout). TCP only: java.net.Socket has no AF_UNIX.
+     */
+    record JavaNetSocket(int timeoutMillis) implements Variant {
+        @Override
+        public String name() {
+            return "java.net.Socket soTimeout " + timeoutMillis / 1000 + " s";
+        }
+
+        @Override
+        public End[] open(int pairs) throws IOException {
+            End[] ends = new End[2 * pairs];
+            try (java.net.ServerSocket l = new java.net.ServerSocket(0, 128, InetAddress.getLoopbackAddress())) {
+                for (int i = 0; i < pairs; i++) {
+                    java.net.Socket a = new java.net.Socket(l.getInetAddress(), l.getLocalPort());
+                    ends[2 * i] = new SocketEnd(a);
+                    java.net.Socket b = l.accept();
+                    ends[2 * i + 1] = new SocketEnd(b);
+                    for (java.net.Socket x : new java.net.Socket[] {a, b}) {
+                        x.setSoTimeout(timeoutMillis);
+                    }
+                }
+                return ends;
+            } catch (IOException | RuntimeException e) {
+                closeAll(ends);
+                throw e;
+            }
+        }
+    }
+
     /** One round of one variant. */
     record Result(double wakeMillis, double probeMicros) {
     }
@@ -331,7 +381,11 @@ public final class VirtualThreadsBench {
                 System.getProperty("jdk.virtualThreadScheduler.parallelism", "default"), rounds, seed,
                 Runtime.version());
 
-        List<Variant> variants = List.of(new Pysocket(transport, null), new Pysocket(transport, 30.0), new Nio(transport));
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Pysocket(transport, null), new Pysocket(transport, 30.0), new Nio(transport)));
+        if (transport.equals("tcp")) {
+            variants.add(new JavaNetSocket(30_000));
+        }
         Map<String, List<Result>> results = new LinkedHashMap<>();
         variants.forEach(v -> results.put(v.name(), new ArrayList<>()));
         // one untimed pass of each variant: class loading, JIT, the poller threads
@@ -347,7 +401,7 @@ public final class VirtualThreadsBench {
                 Thread.sleep(200);
                 Result res = measure(v, pairs);
                 results.get(v.name()).add(res);
-                System.out.printf(Locale.ROOT, "round %d  %-26s wake %8.1f ms   probe %9.1f µs%n", r, v.name(),
+                System.out.printf(Locale.ROOT, "round %d  %-32s wake %8.1f ms   probe %9.1f µs%n", r, v.name(),
                         res.wakeMillis(), res.probeMicros());
             }
         }
@@ -361,11 +415,14 @@ public final class VirtualThreadsBench {
             med.put(name, new double[] {w, p});
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", name, w, p);
         });
-        double[] nio = med.get(variants.get(2).name());
         System.out.printf(Locale.ROOT, "%n| ratio | wake | probe |%n|---|---|---|%n");
-        for (Variant v : variants.subList(0, 2)) {
-            double[] m = med.get(v.name());
-            System.out.printf(Locale.ROOT, "| %s / NIO | %.2f | %.2f |%n", v.name(), m[0] / nio[0], m[1] / nio[1]);
+        for (Variant jdk : variants.subList(2, variants.size())) {
+            double[] base = med.get(jdk.name());
+            for (Variant v : variants.subList(0, 2)) {
+                double[] m = med.get(v.name());
+                System.out.printf(Locale.ROOT, "| %s / %s | %.2f | %.2f |%n", v.name(), jdk.name(),
+                        m[0] / base[0], m[1] / base[1]);
+            }
         }
     }
 }

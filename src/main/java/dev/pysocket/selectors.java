@@ -379,6 +379,13 @@ public final class selectors {
 
     /** Python's {@code _BaseSelectorImpl}: the fd-to-key bookkeeping every selector shares. */
     public abstract static class _BaseSelectorImpl extends BaseSelector {
+        /**
+         * For subclasses: a selector with no registrations. (Written out only to carry this
+         * comment; it is the implicit constructor.)
+         */
+        public _BaseSelectorImpl() {
+        }
+
         /** fd to key, in registration order (a Python dict). */
         final Map<Integer, SelectorKey> _fd_to_key = new LinkedHashMap<>();
         private Map<Object, SelectorKey> _map = new _SelectorMapping(this);

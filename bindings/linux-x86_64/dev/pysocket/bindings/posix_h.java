@@ -9283,23 +9283,42 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code void *malloc(size_t size);}. */
+    /**
+     * The function descriptor of {@code void *malloc(size_t size);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor malloc$descriptor() {
         return malloc$h.DESC;
     }
 
+    /**
+     * The address of {@code malloc}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code malloc}
+     */
     public static MemorySegment malloc$address() {
         return requireSymbol(malloc$h.ADDR, "malloc");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code malloc}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code malloc}
+     */
     public static MethodHandle malloc$handle() {
         requireSymbol(malloc$h.ADDR, "malloc");
         return malloc$h.HANDLE;
     }
 
     /**
-     * {@code void *malloc(size_t size);}
+     * Calls {@code void *malloc(size_t size);}.
+     *
+     * @param size C {@code size_t size}
+     * @return C {@code void *}
+     * @throws UnsatisfiedLinkError if the C library has no {@code malloc}
      */
     public static MemorySegment malloc(long size) {
         MethodHandle mh$ = malloc$handle();
@@ -9319,23 +9338,41 @@ public final class posix_h {
                 : LINKER.downcallHandle(ADDR, DESC);
     }
 
-    /** Descriptor of {@code void free(void *ptr);}. */
+    /**
+     * The function descriptor of {@code void free(void *ptr);}.
+     *
+     * @return the descriptor
+     */
     public static FunctionDescriptor free$descriptor() {
         return free$h.DESC;
     }
 
+    /**
+     * The address of {@code free}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code free}
+     */
     public static MemorySegment free$address() {
         return requireSymbol(free$h.ADDR, "free");
     }
 
-    /** Downcall handle. */
+    /**
+     * The downcall handle of {@code free}.
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code free}
+     */
     public static MethodHandle free$handle() {
         requireSymbol(free$h.ADDR, "free");
         return free$h.HANDLE;
     }
 
     /**
-     * {@code void free(void *ptr);}
+     * Calls {@code void free(void *ptr);}.
+     *
+     * @param ptr C {@code void * ptr}
+     * @throws UnsatisfiedLinkError if the C library has no {@code free}
      */
     public static void free(MemorySegment ptr) {
         MethodHandle mh$ = free$handle();

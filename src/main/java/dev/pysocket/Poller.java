@@ -112,7 +112,7 @@ final class Poller {
         for (Waiter w : list) {
             events |= w.events;
         }
-        MemorySegment ev = Scratch.get().word; // this thread's: nothing else uses it during a wait
+        MemorySegment ev = Scratch.get().event;
         epoll_event.events(ev, events);
         epoll_event.data(ev, fd);
         if (Posix.epoll_ctl(epfd, EPOLL_CTL_MOD(), fd, ev) < 0) {

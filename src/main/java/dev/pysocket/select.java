@@ -407,7 +407,7 @@ public final class select {
         int epfd = Errno.check(Posix.epoll_create1(posix_h.EPOLL_CLOEXEC()));
         FdHandle h = new FdHandle(epfd);
         try {
-            MemorySegment ev = Scratch.get().word;
+            MemorySegment ev = Scratch.get().event;
             for (Map.Entry<Integer, Integer> e : merged.entrySet()) {
                 epoll_event.events(ev, e.getValue());
                 epoll_event.data(ev, e.getKey());
@@ -819,7 +819,7 @@ public final class select {
             int target = Fds.asFileDescriptor(fd);
             int epfd = acquire();
             try {
-                MemorySegment ev = Scratch.get().word;
+                MemorySegment ev = Scratch.get().event;
                 ev.set(ValueLayout.JAVA_INT_UNALIGNED, EVENTS, (int) eventmask);
                 ev.set(ValueLayout.JAVA_LONG_UNALIGNED, DATA, target & 0xffffffffL);
                 Errno.check(Posix.epoll_ctl(epfd, op, target, ev));

@@ -11,6 +11,14 @@ import java.lang.foreign.MemorySegment;
  * length, a few words for option values and file descriptor pairs, one pollfd, and a data buffer
  * for copying to and from Java heap arrays.
  *
+ * <p>Who may use which field, so that no two users meet on one thread: a socket call owns
+ * {@link #addr} and {@link #len} from before its engine call until it has read them back after
+ * it (the engine's operations read and write them; nothing in the engine's wait touches them);
+ * {@link #word} belongs to calls that never wait (options, modes, socketpair, SO_ERROR after a
+ * connect's wait); {@link #name} to the resolver and interface-name calls; {@link #pollfd} to
+ * the engine's poll(2) wait; {@link #event} to epoll_ctl(2) (the poller's registrations, the epoll object's); {@link #data}
+ * to {@code Buffers}, which hands it out once per call and gives a nested use its own memory.
+ *
  * <p>Memory belongs to an automatic arena: it is freed when the thread that owns it is gone. The
  * data buffer grows on demand up to {@link #MAX_DATA}; larger transfers use a confined arena of
  * their own for the length of one call.
@@ -39,6 +47,8 @@ public final class Scratch {
     public final MemorySegment name = arena.allocate(NAME_MAX);
     /** One struct pollfd for waiting on a single descriptor. */
     public final MemorySegment pollfd = arena.allocate(8, 4);
+    /** One struct epoll_event (packed, 12 bytes) for registering a wait with epoll_ctl(2). */
+    public final MemorySegment event = arena.allocate(16, 8);
     private MemorySegment data = MemorySegment.NULL;
 
     private Scratch() {

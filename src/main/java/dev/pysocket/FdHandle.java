@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are in flight it closes the way the JDK's {@code NioSocketImpl} does, never with shutdown(2):
  * <ol>
  * <li><em>pre-close</em>: dup3(2) puts a dead socket (one end of a socketpair whose other end is
- *     closed) on the number, atomically. This connection's file loses this reference (the peer
+ *     closed, made for this close) on the number, atomically. This connection's file loses this reference (the peer
  *     sees nothing while a {@code dup()} of it is open), and any syscall that starts on the
  *     number from now on returns at once (EOF, EPIPE, POLLHUP);</li>
  * <li><em>wake</em>: virtual threads parked on the {@link Poller} for this descriptor are
@@ -165,7 +165,7 @@ final class FdHandle {
         }
         if ((s & USERS) != 0) {
             Poller.wakeAll(fd);
-            Posix.dup3(PreClosed.FD, fd, O_CLOEXEC());
+            preClose(fd);
             synchronized (this) {
                 for (Caller c = callers; c != null; c = c.next) {
                     c.signal();
@@ -189,17 +189,19 @@ final class FdHandle {
         return (s & CLOSED) != 0 ? -1 : fd;
     }
 
-    /** The dead socket dup'ed over a descriptor being closed under its callers (made once). */
-    private static final class PreClosed {
-        static final int FD = make();
-
-        private static int make() {
-            MemorySegment sv = Scratch.get().word;
-            if (Posix.socketpair(AF_UNIX(), SOCK_STREAM() | SOCK_CLOEXEC(), 0, sv) < 0) {
-                throw new IllegalStateException("socketpair: " + Posix.strerror(Posix.errno()));
-            }
-            Posix.close(sv.get(ValueLayout.JAVA_INT, 4));
-            return sv.get(ValueLayout.JAVA_INT, 0);
+    /**
+     * Puts a dead socket on {@code fd}: one end of a fresh socketpair whose other end is closed.
+     * Made per pre-close (a rare path: a close with calls in flight) rather than kept open for
+     * the process, so that no descriptor of pysocket's own lives on for a program to close.
+     */
+    private static void preClose(int fd) {
+        MemorySegment sv = Scratch.get().word;
+        if (Posix.socketpair(AF_UNIX(), SOCK_STREAM() | SOCK_CLOEXEC(), 0, sv) < 0) {
+            return; // out of descriptors: the woken calls still see the handle closed
         }
+        int dead = sv.get(ValueLayout.JAVA_INT, 0);
+        Posix.close(sv.get(ValueLayout.JAVA_INT, 4));
+        Posix.dup3(dead, fd, O_CLOEXEC());
+        Posix.close(dead);
     }
 }

@@ -938,8 +938,8 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        SockAddr.checkAddrlen(family); // CPython's getsockaddrlen comes first, even on a closed socket
         checkOpen();
-        SockAddr.checkAddrlen(family);
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
             return new Received(data, senderAddress());

@@ -336,7 +336,7 @@ class EngineTest {
         long before = -1;
         for (int i = 0; i < 51; i++) {
             if (i == 1) {
-                before = openFds(); // after one round: the poller's epoll and the pre-closed socket exist once per JVM
+                before = openFds(); // after one round: the poller's epoll exists once per JVM
             }
             SocketPair p = socketpair();
             Thread[] t = new Thread[1];

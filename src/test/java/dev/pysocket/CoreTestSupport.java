@@ -67,6 +67,32 @@ final class CoreTestSupport {
         }
     }
 
+    /**
+     * A TCP listener whose accept queue is full (backlog 0, one connection queued): the kernel
+     * drops further SYNs, so a blocking connect to it sleeps until the SYN is retransmitted
+     * (about 1 s). Returns {listener, the queued client}; the caller closes both. Skips the test
+     * where the queue does not fill up.
+     */
+    static SocketType[] fullListener() throws OSError {
+        SocketType l = socket(AF_INET, SOCK_STREAM);
+        SocketType first = socket(AF_INET, SOCK_STREAM);
+        l.bind(new InetAddr("127.0.0.1", 0));
+        l.listen(0);
+        first.settimeout(2.0);
+        first.connect(l.getsockname());
+        try (SocketType probe = socket(AF_INET, SOCK_STREAM)) {
+            probe.settimeout(0.3);
+            try {
+                probe.connect(l.getsockname());
+                closeAll(l, first);
+                org.junit.jupiter.api.Assumptions.assumeTrue(false, "the accept queue does not fill up on this kernel");
+            } catch (TimeoutError expected) {
+                // the queue is full: the SYN was dropped
+            }
+        }
+        return new SocketType[] {l, first};
+    }
+
     /** A bound datagram socket on a loopback address of the family. */
     static SocketType datagram(Fam fam, Path dir) throws OSError {
         SocketType d = socket(fam.af(), SOCK_DGRAM);
@@ -122,6 +148,18 @@ final class CoreTestSupport {
         T e = assertThrows(type, call);
         assertEquals(type, e.getClass(), "exception class");
         assertEquals(message, e.getMessage(), "message");
+    }
+
+    /**
+     * Skips the calling test unless CPython (python3) is on the PATH: the library builds and
+     * passes its own tests without Python; only its comparisons with a live CPython need one.
+     */
+    static void assumePython3() {
+        boolean found = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "python3"));
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, "python3 is not on the PATH: CPython comparison skipped");
     }
 
     /** The target of /proc/self/fd/N ("socket:[123]"), or null when N is not open. */

@@ -304,27 +304,11 @@ class EintrTest {
         assertTrue(waitEintr() > 0, "the readiness wait never saw EINTR");
     }
 
-    /**
-     * A listener whose accept queue is full (backlog 0, one connection queued): the kernel drops
-     * further SYNs, so a blocking connect sleeps until the SYN is retransmitted (~1 s).
-     */
+    /** {@link CoreTestSupport#fullListener()}, closed after the test. */
     private SocketType fullListener() throws Exception {
-        SocketType l = later(socket.socket(socket.AF_INET, socket.SOCK_STREAM));
-        l.bind(new InetAddr("127.0.0.1", 0));
-        l.listen(0);
-        SocketType first = later(socket.socket(socket.AF_INET, socket.SOCK_STREAM));
-        first.settimeout(2.0);
-        first.connect(l.getsockname());
-        try (SocketType probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)) {
-            probe.settimeout(0.3);
-            try {
-                probe.connect(l.getsockname());
-                assumeTrue(false, "the accept queue does not fill up on this kernel");
-            } catch (TimeoutError expected) {
-                // the queue is full: the SYN was dropped
-            }
-        }
-        return l;
+        SocketType[] lf = CoreTestSupport.fullListener();
+        later(lf[1]);
+        return later(lf[0]);
     }
 
     @Test

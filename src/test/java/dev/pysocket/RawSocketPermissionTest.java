@@ -39,6 +39,7 @@ class RawSocketPermissionTest {
 
     @Test
     void rawSocketWithoutCapNetRawIsCPythonsPermissionError() throws Exception {
+        CoreTestSupport.assumePython3();
         String python = run(withoutNetRaw("python3", "-c", """
                 import socket
                 try:

@@ -577,4 +577,35 @@ class ReliabilityRegressionTest {
             }
         }
     }
+
+    // ---- 6. close() during a blocking connect is EBADF, as for every other blocked call ------
+
+    /** Before the fix the close shut the socket down and the connect failed with ConnectionResetError [104]. */
+    @Test
+    @Timeout(60)
+    void closeDuringABlockingConnectIsEbadf() throws Exception {
+        for (boolean virtual : new boolean[] {false, true}) {
+            SocketType[] lf = fullListener();
+            try (SocketType l = lf[0]; SocketType first = lf[1]; SocketType c = socket(AF_INET, SOCK_STREAM)) {
+                java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+                Runnable connect = () -> {
+                    try {
+                        c.connect(l.getsockname());
+                        outcome.complete(null);
+                    } catch (Throwable t) {
+                        outcome.complete(t);
+                    }
+                };
+                Thread t = virtual ? Thread.ofVirtual().start(connect) : Thread.ofPlatform().daemon().start(connect);
+                Thread.sleep(200);
+                assertFalse(outcome.isDone(), "connect did not block: " + outcome.getNow(null));
+                c.close();
+                Throwable thrown = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertNotNull(thrown, "connect succeeded after close");
+                assertEquals(OSError.class, thrown.getClass(), String.valueOf(thrown));
+                assertEquals(9, ((OSError) thrown).errno());
+                t.join(10_000);
+            }
+        }
+    }
 }

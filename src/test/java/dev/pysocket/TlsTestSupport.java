@@ -117,6 +117,7 @@ final class TlsTestSupport {
         private final java.io.BufferedReader out;
 
         Python(Path cwd, String script, String... args) throws IOException {
+            CoreTestSupport.assumePython3();
             List<String> cmd = new ArrayList<>(List.of("python3", "-u", "-c", script));
             cmd.addAll(List.of(args));
             process = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();

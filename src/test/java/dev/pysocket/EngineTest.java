@@ -260,6 +260,12 @@ class EngineTest {
                     }, t);
                     assertInterrupted(outcome, t[0]);
                 }
+                // a connect blocked on a full accept queue
+                SocketType[] lf = fullListener();
+                try (SocketType full = lf[0]; SocketType queued = lf[1]; SocketType c = socket(AF_INET, SOCK_STREAM)) {
+                    c.settimeout(timeout);
+                    assertInterrupted(blockedIn(virtual, () -> c.connect(full.getsockname()), t), t[0]);
+                }
                 assertEquals(calls.size(), statusKept.get(), "the interrupt status is kept");
                 // the socket is still usable afterwards, nothing was consumed
                 b.sendall("x".getBytes());
@@ -291,7 +297,7 @@ class EngineTest {
     void closeWakesBlockedCallsWithEbadfWhileADupKeepsWorking(boolean virtual) throws Exception {
         Thread[] t = new Thread[1];
         for (Double timeout : new Double[] {null, 30.0}) {
-            for (int which = 0; which < 4; which++) {
+            for (int which = 0; which < 5; which++) {
                 SocketPair p = socketpair();
                 SocketType a = p.a();
                 SocketType peer = p.b();
@@ -304,7 +310,8 @@ class EngineTest {
                         case 0 -> () -> a.recv(10);
                         case 1 -> () -> a.recv_into(new byte[10]);
                         case 2 -> () -> a.recvfrom(10);
-                        default -> () -> l.accept();
+                        case 3 -> () -> l.accept();
+                        default -> () -> a.sendall(new byte[8 << 20]); // more than the socket buffers hold
                     };
                     CompletableFuture<Throwable> outcome = blockedIn(virtual, call, t);
                     long t0 = System.nanoTime();
@@ -315,6 +322,9 @@ class EngineTest {
                     assertEquals(OSError.class, thrown.getClass(), String.valueOf(thrown));
                     assertEquals(9, ((OSError) thrown).errno());
                     assertTrue(seconds < 1.0, "woke after " + seconds + " s");
+                    if (which == 4) {
+                        drain(peer); // what the interrupted sendall left in the buffers
+                    }
                     // the connection is alive through the dup: the peer saw no FIN, both ways work
                     peer.settimeout(5.0);
                     dup.settimeout(5.0);
@@ -326,6 +336,18 @@ class EngineTest {
                     closeAll(a, peer, l);
                 }
             }
+        }
+    }
+
+    /** Reads what is buffered on {@code s} until it stays empty for 200 ms. */
+    private static void drain(SocketType s) throws OSError {
+        s.settimeout(0.2);
+        try {
+            while (s.recv(1 << 20).length > 0) {
+                // discard
+            }
+        } catch (TimeoutError done) {
+            // empty
         }
     }
 

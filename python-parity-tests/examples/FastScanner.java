@@ -5,15 +5,13 @@ import static dev.pysocket.socket.*;
 import dev.pysocket.InetAddr;
 import dev.pysocket.OSError;
 import dev.pysocket.SocketType;
+import dev.pysocket.errno;
 import dev.pysocket.selectors;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fast port scanner: many non-blocking connect_ex at once, their completions from a selector. */
 public final class FastScanner {
-    // Rule: `errno.EINPROGRESS` → a constant of your own for now (pysocket has no errno module yet; 115 on Linux)
-    static final int EINPROGRESS = 115;
-
     static boolean connected(SocketType sock) throws OSError {
         // A connect to 127.0.0.1 can meet itself when the kernel picks the same local port.
         // Rule: `a != b` on tuples compares values → `!a.equals(b)` on the address records
@@ -39,7 +37,8 @@ public final class FastScanner {
                     SocketType sock = socket(AF_INET, SOCK_STREAM);
                     sock.setblocking(false);
                     int err = sock.connect_ex(new InetAddr(host, port));
-                    if (err == EINPROGRESS) {
+                    // Rule: `import errno` … `errno.EINPROGRESS` → `import dev.pysocket.errno;` … `errno.EINPROGRESS`
+                    if (err == errno.EINPROGRESS) {
                         sel.register(sock, selectors.EVENT_WRITE, port);
                         continue;
                     }

@@ -8,6 +8,7 @@ import dev.pysocket.InetAddr;
 import dev.pysocket.OSError;
 import dev.pysocket.Py;
 import dev.pysocket.SocketType;
+import dev.pysocket.errno;
 import dev.pysocket.select;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -15,8 +16,6 @@ import java.util.List;
 
 /** Non-blocking client: connect_ex without waiting, then send and receive around EWOULDBLOCK. */
 public final class NonblockingClient {
-    static final int EINPROGRESS = 115; // errno.EINPROGRESS on Linux: pysocket has no errno module yet
-
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
         String host = args.get("--host", "127.0.0.1");
@@ -27,10 +26,11 @@ public final class NonblockingClient {
         try (SocketType sock = socket(AF_INET, SOCK_STREAM)) {
             sock.setblocking(false);
             int err = sock.connect_ex(new InetAddr(host, port));
-            if (err != 0 && err != EINPROGRESS) {
-                // Rule: `raise OSError(err, os.strerror(err))` → no os.strerror and no errno-to-subclass
-                // mapping in the public API yet: `new OSError(err, text)` stays a plain OSError
-                throw new OSError(err, "connect_ex failed");
+            // Rule: `socket.errno.EINPROGRESS` → `errno.EINPROGRESS` (the module class dev.pysocket.errno)
+            if (err != 0 && err != errno.EINPROGRESS) {
+                // Rule: `raise OSError(err, os.strerror(err))` → `throw OSError.of(err, errno.strerror(err))`:
+                // OSError.of picks the subclass CPython picks (ConnectionRefusedError for 111)
+                throw OSError.of(err, errno.strerror(err));
             }
             select.select(List.of(), List.of(sock), List.of(), 10.0); // writable once the handshake is done
             err = sock.getsockopt(SOL_SOCKET, SO_ERROR);
@@ -59,9 +59,9 @@ public final class NonblockingClient {
                 try {
                     data = sock.recv(1024);
                 } catch (OSError e) {
-                    // Rule: `e.errno != socket.errno.EWOULDBLOCK` → `!Integer.valueOf(EWOULDBLOCK).equals(e.errno())`:
-                    // errno() is an Integer, null for None, and `e.errno() != EWOULDBLOCK` unboxes it (NullPointerException)
-                    if (!Integer.valueOf(EWOULDBLOCK).equals(e.errno())) {
+                    // Rule: `e.errno != socket.errno.EWOULDBLOCK` → `!e.is(errno.EWOULDBLOCK)`: is() is false
+                    // when errno is None (a timeout), where `e.errno() != ...` would unbox null
+                    if (!e.is(errno.EWOULDBLOCK)) {
                         throw e;
                     }
                     select.select(List.of(sock), List.of(), List.of(), 10.0); // nothing yet: wait until readable

@@ -77,13 +77,10 @@ public final class PortingGuide {
             - *Virtual threads* were a friction when the programs were first ported (a blocked call
               pinned its carrier); the call engine now parks them on a shared poller, so the threaded
               chat server runs one virtual thread per client (the test holds 1,000 clients at once).
-            - *No `errno` module.* `errno.EINPROGRESS` is a constant of the program's own; only `EAGAIN`,
-              `EWOULDBLOCK` and `EBADF` are in `socket` (as in Python's socket module).
-            - *No `os.strerror` and no public errno-to-exception mapping.* Python's
-              `raise OSError(err, os.strerror(err))` becomes a `ConnectionRefusedError`; Java's
-              `new OSError(err, text)` stays a plain `OSError` with a text of the program's own.
-            - *`e.errno()` is an `Integer`.* Comparing it with `!=` unboxes and throws on None; an `int`
-              accessor beside it (or `-1` for None) would read like Python.
+            - *`errno`, `os.strerror`, building the exception CPython raises, and comparing `e.errno`*
+              were frictions too; the library now has the `dev.pysocket.errno` module class (with
+              `errno.strerror`), `OSError.of(err, text)` (CPython's subclass for the errno) and
+              `e.is(EWOULDBLOCK)` (false when errno is None).
             - *Unpacking addresses.* `host, port = s.getsockname()` needs a cast to `InetAddr` (or
               `Inet6Addr`); a typed `getsockname` for the socket's family would avoid it.
             - *`key.fileobj` and `select()` lists are `Object`s*: each use needs a cast to `SocketType`.

@@ -378,14 +378,7 @@ public final class selectors {
     }
 
     /** Python's {@code _BaseSelectorImpl}: the fd-to-key bookkeeping every selector shares. */
-    public abstract static class _BaseSelectorImpl extends BaseSelector {
-        /**
-         * For subclasses: a selector with no registrations. (Written out only to carry this
-         * comment; it is the implicit constructor.)
-         */
-        public _BaseSelectorImpl() {
-        }
-
+    abstract static class _BaseSelectorImpl extends BaseSelector {
         /** fd to key, in registration order (a Python dict). */
         final Map<Integer, SelectorKey> _fd_to_key = new LinkedHashMap<>();
         private Map<Object, SelectorKey> _map = new _SelectorMapping(this);
@@ -551,7 +544,7 @@ public final class selectors {
     }
 
     /** Python's {@code _PollLikeSelector}: what the poll and epoll selectors share. */
-    public abstract static class _PollLikeSelector extends _BaseSelectorImpl {
+    abstract static class _PollLikeSelector extends _BaseSelectorImpl {
         private final long eventRead;
         private final long eventWrite;
 

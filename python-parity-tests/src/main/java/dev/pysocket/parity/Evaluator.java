@@ -479,13 +479,7 @@ final class Evaluator {
                 noteTop(c, code);
                 return new V(t.equals(args.get(0).value()), code);
             }
-            List<Executable> cands = new ArrayList<>();
-            for (Method m : t.getClass().getMethods()) {
-                if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && !m.isBridge()
-                        && !m.isSynthetic()) {
-                    cands.add(m);
-                }
-            }
+            List<Executable> cands = publicMethods(t.getClass(), name);
             if (cands.isEmpty()) {
                 throw new NotExpressible(t.getClass().getSimpleName() + " has no method " + name + "()");
             }
@@ -518,6 +512,30 @@ final class Evaluator {
         if (c == topNode) {
             topCode = code;
         }
+    }
+
+    /**
+     * The instance methods named {@code name} a caller in another package can invoke: those a
+     * public class declares; where a method comes from a package-private class (Python's private
+     * {@code _BaseSelectorImpl}, say), javac's access bridge in the public subclass stands for it.
+     */
+    private static List<Executable> publicMethods(Class<?> cls, String name) {
+        List<Method> real = new ArrayList<>();
+        List<Method> bridges = new ArrayList<>();
+        for (Method m : cls.getMethods()) {
+            if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())
+                    && Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+                (m.isBridge() || m.isSynthetic() ? bridges : real).add(m);
+            }
+        }
+        List<Executable> out = new ArrayList<>(real);
+        for (Method b : bridges) {
+            boolean covered = real.stream().anyMatch(m -> Arrays.equals(m.getParameterTypes(), b.getParameterTypes()));
+            if (!covered) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private V staticCall(Class<?> cls, String name, String code, List<V> args, Map<String, V> kws, Call c) {

@@ -6,7 +6,7 @@ import dev.pysocket.Address;
 import dev.pysocket.InetAddr;
 import dev.pysocket.PermissionError;
 import dev.pysocket.Py;
-import dev.pysocket.Received;
+import dev.pysocket.RecvFrom;
 import dev.pysocket.SocketType;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ public final class RawPing {
             sock.settimeout(5.0);
             sock.sendto(packet, new InetAddr(host, 0));
             while (true) { // a raw socket also sees our own request go by
-                if (sock.recvfrom(1024) instanceof Received(byte[] data, Address addr)) {
+                if (sock.recvfrom(1024) instanceof RecvFrom(byte[] data, Address addr)) {
                     // Rule: `data[0]` of bytes is 0..255 → `data[0] & 0xff` (Java's byte is signed)
                     int ipHeader = (data[0] & 0x0f) * 4; // skip the IP header
                     ByteBuffer icmp = ByteBuffer.wrap(data, ipHeader, data.length - ipHeader).slice();

@@ -6,7 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.pysocket.Address;
 import dev.pysocket.InetAddr;
 import dev.pysocket.Py;
-import dev.pysocket.Received;
+import dev.pysocket.RecvFrom;
 import dev.pysocket.SocketType;
 import dev.pysocket.TimeoutError;
 
@@ -24,7 +24,7 @@ public final class UdpEchoClient {
             sock.settimeout(5.0);
             sock.sendto(message.getBytes(UTF_8), new InetAddr(host, port));
             try {
-                if (sock.recvfrom(65535) instanceof Received(byte[] data, Address addr)) {
+                if (sock.recvfrom(65535) instanceof RecvFrom(byte[] data, Address addr)) {
                     System.out.println("Received " + Py.repr(data) + " from " + addr);
                 }
             } catch (TimeoutError e) {

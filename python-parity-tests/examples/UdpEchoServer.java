@@ -5,7 +5,7 @@ import static dev.pysocket.socket.*;
 import dev.pysocket.Address;
 import dev.pysocket.InetAddr;
 import dev.pysocket.Py;
-import dev.pysocket.Received;
+import dev.pysocket.RecvFrom;
 import dev.pysocket.SocketType;
 
 /** UDP echo server: sends every datagram back to where it came from (no connection, no accept). */
@@ -21,8 +21,8 @@ public final class UdpEchoServer {
             InetAddr bound = (InetAddr) server.getsockname();
             System.out.println("Server is listening on " + bound.host() + ":" + bound.port());
             while (true) {
-                // Rule: `data, addr = s.recvfrom(n)` → `s.recvfrom(n) instanceof Received(byte[] data, Address addr)`
-                if (server.recvfrom(65535) instanceof Received(byte[] data, Address addr)) {
+                // Rule: `data, addr = s.recvfrom(n)` → `s.recvfrom(n) instanceof RecvFrom(byte[] data, Address addr)`
+                if (server.recvfrom(65535) instanceof RecvFrom(byte[] data, Address addr)) {
                     System.out.println("Received " + Py.repr(data) + " from " + addr);
                     server.sendto(data, addr);
                 }

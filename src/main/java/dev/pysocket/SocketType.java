@@ -913,7 +913,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public Received recvfrom(int bufsize) throws OSError {
+    public RecvFrom recvfrom(int bufsize) throws OSError {
         return recvfrom(bufsize, 0);
     }
 
@@ -934,7 +934,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public Received recvfrom(int bufsize, int flags) throws OSError {
+    public RecvFrom recvfrom(int bufsize, int flags) throws OSError {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
@@ -942,7 +942,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         checkOpen();
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
-            return new Received(data, senderAddress());
+            return new RecvFrom(data, senderAddress());
         }
     }
 
@@ -965,7 +965,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public ReceivedInto recvfrom_into(byte[] buffer) throws OSError {
+    public RecvFromInto recvfrom_into(byte[] buffer) throws OSError {
         return recvfrom_into(buffer, 0, 0);
     }
 
@@ -986,7 +986,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public ReceivedInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
+    public RecvFromInto recvfrom_into(byte[] buffer, int nbytes, int flags) throws OSError {
         Buffers.checkNotNone(buffer);
         int n = intoLength(buffer.length, false, nbytes, RECVFROM_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
@@ -1011,7 +1011,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public ReceivedInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
+    public RecvFromInto recvfrom_into(ByteBuffer buffer, int nbytes, int flags) throws OSError {
         return recvfrom_into(Buffers.segment(buffer), nbytes, flags);
     }
 
@@ -1033,7 +1033,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recv(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public ReceivedInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
+    public RecvFromInto recvfrom_into(MemorySegment buffer, int nbytes, int flags) throws OSError {
         Buffers.checkUsable(buffer);
         long n = intoLength(buffer.byteSize(), buffer.isReadOnly(), nbytes, RECVFROM_INTO);
         try (Buffers b = Buffers.forRecv(buffer, n)) {
@@ -1041,13 +1041,13 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
-    private ReceivedInto recvfromInto(Buffers b, int flags) throws OSError {
+    private RecvFromInto recvfromInto(Buffers b, int flags) throws OSError {
         SockAddr.checkAddrlen(family);
         long n = b.received(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
-        return new ReceivedInto((int) n, senderAddress());
+        return new RecvFromInto((int) n, senderAddress());
     }
 
-    // ---- ancillary-data messages (implemented in Messages) --------------------------------
+    // ---- ancillary-data messages (implemented in SendmsgRecvmsg) --------------------------------
 
     /**
      * {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent.
@@ -1064,7 +1064,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public int sendmsg(List<byte[]> buffers) throws OSError {
-        return Messages.sendmsg(this, buffers, List.of(), 0, null);
+        return SendmsgRecvmsg.sendmsg(this, buffers, List.of(), 0, null);
     }
 
     /**
@@ -1085,7 +1085,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata) throws OSError {
-        return Messages.sendmsg(this, buffers, ancdata, 0, null);
+        return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, 0, null);
     }
 
     /**
@@ -1109,7 +1109,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags)
             throws OSError {
-        return Messages.sendmsg(this, buffers, ancdata, flags, null);
+        return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, flags, null);
     }
 
     /**
@@ -1139,7 +1139,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      */
     public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags,
                        Address address) throws OSError {
-        return Messages.sendmsg(this, buffers, ancdata, flags, address);
+        return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, flags, address);
     }
 
     /**
@@ -1158,7 +1158,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsg recvmsg(int bufsize) throws OSError {
-        return Messages.recvmsg(this, bufsize, 0, 0);
+        return SendmsgRecvmsg.recvmsg(this, bufsize, 0, 0);
     }
 
     /**
@@ -1179,7 +1179,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsg recvmsg(int bufsize, int ancbufsize) throws OSError {
-        return Messages.recvmsg(this, bufsize, ancbufsize, 0);
+        return SendmsgRecvmsg.recvmsg(this, bufsize, ancbufsize, 0);
     }
 
     /**
@@ -1203,7 +1203,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsg recvmsg(int bufsize, int ancbufsize, int flags) throws OSError {
-        return Messages.recvmsg(this, bufsize, ancbufsize, flags);
+        return SendmsgRecvmsg.recvmsg(this, bufsize, ancbufsize, flags);
     }
 
     /**
@@ -1220,7 +1220,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers) throws OSError {
-        return Messages.recvmsgInto(this, buffers, 0, 0);
+        return SendmsgRecvmsg.recvmsgInto(this, buffers, 0, 0);
     }
 
     /**
@@ -1239,7 +1239,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize) throws OSError {
-        return Messages.recvmsgInto(this, buffers, ancbufsize, 0);
+        return SendmsgRecvmsg.recvmsgInto(this, buffers, ancbufsize, 0);
     }
 
     /**
@@ -1261,7 +1261,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
     public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
-        return Messages.recvmsgInto(this, buffers, ancbufsize, flags);
+        return SendmsgRecvmsg.recvmsgInto(this, buffers, ancbufsize, flags);
     }
 
     // ---- options -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ final class SslErrors {
             "illegal_parameter");
 
     private static final java.util.regex.Pattern ALERT =
-            java.util.regex.Pattern.compile("(?:Received fatal alert: |Level: fatal; Alert: )(\\w+)");
+            java.util.regex.Pattern.compile("(?:RecvFrom fatal alert: |Level: fatal; Alert: )(\\w+)");
 
     static OSError map(SSLException e, int line) {
         for (Throwable t = e; t != null; t = t.getCause()) {

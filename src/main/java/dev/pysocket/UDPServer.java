@@ -46,7 +46,7 @@ public class UDPServer extends TCPServer {
     /** {@code server.get_request()}: recvfrom(max_packet_size) as {@code ((data, socket), address)}. */
     @Override
     public ServerRequest get_request() throws OSError {
-        Received r = socket().recvfrom(max_packet_size);
+        RecvFrom r = socket().recvfrom(max_packet_size);
         return new ServerRequest(new DatagramRequest(r.data(), socket()), r.address());
     }
 

@@ -45,7 +45,7 @@
  * kernel ({@code Buffers}), Python addresses to and from {@code sockaddr} ({@code SockAddr}),
  * name resolution ({@code Resolver}), address conversions ({@code Inet}),
  * {@code create_connection}/{@code create_server} ({@code Connections}), sendmsg/recvmsg and
- * their ancillary data ({@code Messages}), Python's file objects for {@code makefile()}
+ * their ancillary data ({@code SendmsgRecvmsg}), Python's file objects for {@code makefile()}
  * ({@code FileObject}, {@code BinaryFile}, {@code TextFile}, {@code SocketFile}, {@code Codecs}),
  * TLS over a socket ({@code TlsChannel}, {@code Pem}, {@code Certs}). docs/architecture.md
  * draws the layers and follows one {@code recv} through them.

@@ -1630,7 +1630,7 @@ public final class socket {
      * @return the value for its cmsg_len: the header plus length
      */
     public static int CMSG_LEN(long length) {
-        return Messages.CMSG_LEN(length);
+        return SendmsgRecvmsg.CMSG_LEN(length);
     }
 
     /**
@@ -1642,7 +1642,7 @@ public final class socket {
      * @return the bytes it takes in a control buffer, header and padding included
      */
     public static int CMSG_SPACE(long length) {
-        return Messages.CMSG_SPACE(length);
+        return SendmsgRecvmsg.CMSG_SPACE(length);
     }
 
     /**
@@ -1658,7 +1658,7 @@ public final class socket {
      *     {@code TimeoutError('timed out')}
      */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
-        return Messages.send_fds(sock, buffers, fds);
+        return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }
 
     /**
@@ -1677,7 +1677,7 @@ public final class socket {
      */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags)
             throws OSError {
-        return Messages.send_fds(sock, buffers, fds);
+        return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }
 
     /**
@@ -1697,7 +1697,7 @@ public final class socket {
      */
     public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags,
                                Address address) throws OSError {
-        return Messages.send_fds(sock, buffers, fds);
+        return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }
 
     /**
@@ -1715,7 +1715,7 @@ public final class socket {
      *     is waiting
      */
     public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds) throws OSError {
-        return Messages.recv_fds(sock, bufsize, maxfds);
+        return SendmsgRecvmsg.recv_fds(sock, bufsize, maxfds);
     }
 
     /**
@@ -1734,7 +1734,7 @@ public final class socket {
      *     is waiting
      */
     public static RecvFds recv_fds(SocketType sock, int bufsize, int maxfds, int flags) throws OSError {
-        return Messages.recv_fds(sock, bufsize, maxfds);
+        return SendmsgRecvmsg.recv_fds(sock, bufsize, maxfds);
     }
 
     // ---- default timeout -----------------------------------------------------------------------

@@ -527,9 +527,9 @@ class CoreAddressTest {
         assertEquals("('fe80::1', 1, 5, 2)", new Inet6Addr("fe80::1", 1, 5, 2).toString());
         assertEquals("'/tmp/x'", new UnixAddr("/tmp/x").toString());
         assertEquals("b'\\x00name'", new UnixAddr("\0name".getBytes()).toString());
-        assertEquals("(b'data', ('127.0.0.1', 5))", new Received("data".getBytes(), new InetAddr("127.0.0.1", 5)).toString());
-        assertEquals("(b'x', None)", new Received(new byte[] {'x'}, null).toString());
-        assertEquals("(4, ('::1', 5, 0, 0))", new ReceivedInto(4, new Inet6Addr("::1", 5)).toString());
+        assertEquals("(b'data', ('127.0.0.1', 5))", new RecvFrom("data".getBytes(), new InetAddr("127.0.0.1", 5)).toString());
+        assertEquals("(b'x', None)", new RecvFrom(new byte[] {'x'}, null).toString());
+        assertEquals("(4, ('::1', 5, 0, 0))", new RecvFromInto(4, new Inet6Addr("::1", 5)).toString());
         assertEquals("(17, b'\\x01\\x02')", new RawAddr(17, new byte[] {1, 2}).toString());
     }
 

@@ -360,7 +360,7 @@ class CoreDataTest {
     @Test
     void recvfromOnStreamHasNoAddress() throws Exception {
         c.sendall("q".getBytes());
-        Received r = s.recvfrom(10);
+        RecvFrom r = s.recvfrom(10);
         assertArrayEquals("q".getBytes(), r.data());
         assertNull(r.address());
         assertEquals("(b'q', None)", r.toString());
@@ -382,7 +382,7 @@ class CoreDataTest {
         try (var r = datagram(fam, dir); var w = datagram(fam, dir)) {
             r.settimeout(10.0);
             assertEquals(11, w.sendto("hello world".getBytes(), r.getsockname()));
-            Received got = r.recvfrom(100);
+            RecvFrom got = r.recvfrom(100);
             assertArrayEquals("hello world".getBytes(), got.data());
             assertEquals(w.getsockname(), got.address());
         }
@@ -407,7 +407,7 @@ class CoreDataTest {
             r.settimeout(10.0);
             w.sendto("abcdef".getBytes(), r.getsockname());
             byte[] buf = new byte[10];
-            ReceivedInto got = r.recvfrom_into(buf, 3, 0);
+            RecvFromInto got = r.recvfrom_into(buf, 3, 0);
             assertEquals(3, got.nbytes());
             assertEquals(w.getsockname(), got.address());
             assertArrayEquals("abc\0\0\0\0\0\0\0".getBytes(), buf);
@@ -428,7 +428,7 @@ class CoreDataTest {
             ByteBuffer direct = ByteBuffer.allocateDirect(8);
             assertEquals(3, r.recvfrom_into(direct, 0, 0).nbytes());
             MemorySegment seg = arena.allocate(8);
-            ReceivedInto last = r.recvfrom_into(seg, 0, 0);
+            RecvFromInto last = r.recvfrom_into(seg, 0, 0);
             assertEquals(3, last.nbytes());
             assertEquals("dg0", new String(a, 0, 3));
             assertEquals("dg1", new String(heap.array(), 0, 3));
@@ -444,7 +444,7 @@ class CoreDataTest {
         try (var r = datagram(Fam.INET, dir); var w = datagram(Fam.INET, dir)) {
             r.settimeout(10.0);
             assertEquals(0, w.sendto(new byte[0], r.getsockname()));
-            Received got = r.recvfrom(10);
+            RecvFrom got = r.recvfrom(10);
             assertEquals(0, got.data().length);
             assertEquals("(b'', " + w.getsockname() + ")", got.toString());
         }
@@ -495,7 +495,7 @@ class CoreDataTest {
         try (var r = datagram(Fam.UNIX, dir); var w = socket(AF_UNIX, SOCK_DGRAM)) {
             r.settimeout(10.0);
             w.sendto("anon".getBytes(), r.getsockname());
-            Received got = r.recvfrom(10);
+            RecvFrom got = r.recvfrom(10);
             assertNull(got.address());
             assertEquals("(b'anon', None)", got.toString());
             w.sendto("anon".getBytes(), r.getsockname());
@@ -509,7 +509,7 @@ class CoreDataTest {
             r.settimeout(10.0);
             UnixAddr rpath = (UnixAddr) r.getsockname();
             w.sendto("hi".getBytes(), new UnixAddr(rpath.path())); // a bytes path works too
-            Received got = r.recvfrom(10);
+            RecvFrom got = r.recvfrom(10);
             assertEquals(w.getsockname(), got.address());
             assertEquals("(b'hi', " + Py.repr(((UnixAddr) w.getsockname()).str()) + ")", got.toString());
         }

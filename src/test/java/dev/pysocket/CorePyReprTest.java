@@ -87,9 +87,9 @@ class CorePyReprTest {
     void addressRecords() {
         assertEquals("('127.0.0.1', 8000)", new InetAddr("127.0.0.1", 8000).toString());
         assertEquals("('::1', 8000, 0, 0)", new Inet6Addr("::1", 8000).toString());
-        assertEquals("(b'data', ('127.0.0.1', 5))", new Received("data".getBytes(), new InetAddr("127.0.0.1", 5)).toString());
+        assertEquals("(b'data', ('127.0.0.1', 5))", new RecvFrom("data".getBytes(), new InetAddr("127.0.0.1", 5)).toString());
         assertEquals("[('127.0.0.1', 1), '/p']", Py.repr(List.of(new InetAddr("127.0.0.1", 1), new UnixAddr("/p"))));
-        assertEquals("(b\"it's\", '')", new Received("it's".getBytes(), new UnixAddr("")).toString());
+        assertEquals("(b\"it's\", '')", new RecvFrom("it's".getBytes(), new UnixAddr("")).toString());
     }
 
     @Test

@@ -55,12 +55,12 @@ class FidelityFixesTest {
             s.bind(new InetAddr("127.0.0.1", 0));
             s.sendto(new byte[] {1, 2}, s.getsockname());
             s.sendto(new byte[] {1, 2}, s.getsockname());
-            Received r1 = s.recvfrom(10);
-            Received r2 = s.recvfrom(10);
+            RecvFrom r1 = s.recvfrom(10);
+            RecvFrom r2 = s.recvfrom(10);
             assertNotSame(r1.data(), r2.data());
             assertEquals(r1, r2);
             assertEquals(r1.hashCode(), r2.hashCode());
-            assertNotEquals(r1, new Received(new byte[] {1, 3}, r1.address()));
+            assertNotEquals(r1, new RecvFrom(new byte[] {1, 3}, r1.address()));
         }
     }
 

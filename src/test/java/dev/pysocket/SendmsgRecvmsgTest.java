@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expression is quoted next to each assertion.
  */
 @Timeout(60)
-class MessagesTest {
+class SendmsgRecvmsgTest {
     @TempDir
     Path dir;
 

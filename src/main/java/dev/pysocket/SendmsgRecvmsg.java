@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * with the alignment and header sizes from the generated bindings, and no read goes past the
  * msg_controllen the kernel reported (nor past the buffer that was passed).
  */
-final class Messages {
+final class SendmsgRecvmsg {
     /** {@code CMSG_ALIGN(1)}: control messages start on multiples of this. */
     private static final long ALIGN = CMSG_ALIGN_SIZE();
     /** {@code CMSG_LEN(0)}: the offset of a control message's data ({@code CMSG_DATA}). */
@@ -46,7 +46,7 @@ final class Messages {
     private static final CallEngine.Op SENDMSG = (fd, msg, unusedLen, flags) ->
             CallEngine.check(Posix.sendmsg(fd, msg, flags | MSG_NOSIGNAL()));
 
-    private Messages() {
+    private SendmsgRecvmsg() {
     }
 
     // ---- CMSG_LEN / CMSG_SPACE -----------------------------------------------------------

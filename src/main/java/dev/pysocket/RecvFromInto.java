@@ -8,7 +8,7 @@ package dev.pysocket;
  * @param address the sender's address, or null (None) when the kernel gives none, as on a connected
  *     TCP socket or a socket pair
  */
-public record ReceivedInto(int nbytes, Address address) {
+public record RecvFromInto(int nbytes, Address address) {
     @Override
     public String toString() {
         return Py.tuple(nbytes, address);

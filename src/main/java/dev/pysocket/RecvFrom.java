@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param data    the bytes received
  * @param address the sender's address, or null (None) when the kernel gave none
  */
-public record Received(byte[] data, Address address) {
+public record RecvFrom(byte[] data, Address address) {
     @Override
     public boolean equals(Object o) {
-        return o instanceof Received r && Arrays.equals(r.data, data) && Objects.equals(r.address, address);
+        return o instanceof RecvFrom r && Arrays.equals(r.data, data) && Objects.equals(r.address, address);
     }
 
     @Override

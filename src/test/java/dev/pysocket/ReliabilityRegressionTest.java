@@ -78,13 +78,7 @@ class ReliabilityRegressionTest {
         Arrays.fill(payload, (byte) 0x11);
         SocketPair pair = socketpair(AF_UNIX, SOCK_DGRAM);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread mover = new Thread(() -> {
-            while (!stop.get()) {
-                slice.position(0);
-                slice.position(SLICE - 1);
-            }
-        });
-        mover.start();
+        Thread mover = mover(slice, stop);
         try (SocketType a = pair.a(); SocketType b = pair.b()) {
             b.settimeout(10.0);
             long end = System.nanoTime() + 3_000_000_000L;
@@ -100,6 +94,16 @@ class ReliabilityRegressionTest {
         }
     }
 
+    /** A thread that moves the buffer's position back and forth until {@code stop}. */
+    private static Thread mover(ByteBuffer slice, AtomicBoolean stop) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            while (!stop.get()) {
+                slice.position(0);
+                slice.position(SLICE - 1);
+            }
+        });
+    }
+
     /** send of a racing heap ByteBuffer never sends bytes from outside the slice. */
     @Test
     @Timeout(60)
@@ -112,13 +116,7 @@ class ReliabilityRegressionTest {
         }
         SocketPair pair = socketpair(AF_UNIX, SOCK_DGRAM);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread mover = new Thread(() -> {
-            while (!stop.get()) {
-                slice.position(0);
-                slice.position(SLICE - 1);
-            }
-        });
-        mover.start();
+        Thread mover = mover(slice, stop);
         try (SocketType a = pair.a(); SocketType b = pair.b()) {
             b.settimeout(10.0);
             long end = System.nanoTime() + 3_000_000_000L;

@@ -132,8 +132,8 @@ def fmt(values):
     return f'{num(med)} [{num(min(values))}–{num(max(values))}]'
 
 
-def num(ns):
-    return f'{ns:.0f}' if ns >= 100 else f'{ns:.1f}'
+def num(x):
+    return f'{x:.0f}' if x >= 100 else f'{x:.1f}'
 
 
 def main():
@@ -147,7 +147,7 @@ def main():
     if args.quick:
         timing = {'ms': 150, 'jmh': ['1', '150', '2', '150'], 'bulk': 256 << 20, 'reps': 3}
     else:
-        timing = {'ms': 1000, 'jmh': ['2', '500', '3', '1000'], 'bulk': 2 << 30, 'reps': 3}
+        timing = {'ms': 500, 'jmh': ['2', '300', '3', '500'], 'bulk': 2 << 30, 'reps': 3}
     reps = args.reps or timing['reps']
     rng = random.Random(args.seed)
     results = {}  # (workload, contender) -> [ns per rep], plus allocation
@@ -166,17 +166,18 @@ def main():
 
 
 def report(results, alloc, reps, timing):
-    print(f'# {reps} reps; median [min–max] in ns per operation (first-*: ns from main() or the script start; '
+    print(f'# {reps} reps; median [min–max] in ns per operation (first-*: ms from main() or the script start; '
           f'bulk: per 64 KiB of {timing["bulk"] >> 20} MiB); B/op: JMH gc.alloc.rate.norm, median')
     print(f'{"benchmark":<44} {"contender":<9} {"ns/op [min–max]":>28} {"B/op":>8}')
     for key in sorted(results):
         b = f'{statistics.median(alloc[key]):.1f}' if key in alloc else ''
-        print(f'{key[0]:<44} {key[1]:<9} {fmt(results[key]):>28} {b:>8}')
+        scale = 1e6 if key[0].startswith('first') else 1  # first calls in ms
+        print(f'{key[0]:<44} {key[1]:<9} {fmt([v / scale for v in results[key]]):>28} {b:>8}')
     med = {k: statistics.median(v) for k, v in results.items()}
     lines = []
 
-    def line(workload, py, others):
-        parts = [f'pysocket/{name}={med[py] / med[o]:.2f}' for name, o in others if o in med]
+    def line(workload, py, others, extra=()):
+        parts = [f'pysocket/{name}={med[py] / med[o]:.2f}' for name, o in others if o in med] + list(extra)
         lines.append((workload, parts))
         print(f'bench {workload} ' + ' '.join(parts))
 
@@ -189,12 +190,12 @@ def report(results, alloc, reps, timing):
             for mode in ('blocking', 'timeout'):
                 for buf, (_, nio) in BUFFERS.items():
                     w = f'{base}-{mode}-{buf}'
-                    line(w, (w, 'pysocket'), [('c', (base, 'c')), ('nio', (f'{base}-{nio}', 'nio')),
-                                              ('cpython', (f'{base}-{mode}', 'cpython')), ('c1', (base, 'c1'))])
+                    extra = []
                     if mode == 'timeout':
                         r = med[(w, 'pysocket')] / med[(f'{base}-blocking-{buf}', 'pysocket')]
-                        lines[-1][1].append(f'timeout/blocking={r:.2f}')
-                        print(f'bench {w} timeout/blocking={r:.2f}')
+                        extra.append(f'timeout/blocking={r:.2f}')
+                    line(w, (w, 'pysocket'), [('c', (base, 'c')), ('nio', (f'{base}-{nio}', 'nio')),
+                                              ('cpython', (f'{base}-{mode}', 'cpython')), ('c1', (base, 'c1'))], extra)
     for buf, nio in (('bytes', 'nio-bytes'), ('direct', 'nio-direct'), ('segment', 'nio-direct')):
         w = f'bulk-{buf}'
         line(w, (w, 'pysocket'), [('c', ('bulk', 'c')), ('nio', (f'bulk-{nio}', 'nio')), ('cpython', ('bulk', 'cpython'))])

@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
 /**
  * The errno to exception table: which {@link OSError} subclass CPython raises for an errno
  * (CPython's {@code Objects/exceptions.c}, {@code _PyExc_InitState}), and the message it carries
- * ({@code strerror(3)}, as CPython reads it). docs/errors.md is checked against {@link #TABLE}.
+ * ({@code strerror(3)}, as CPython reads it). docs/errors.md is checked against {@link Table#ROWS}.
  */
 final class Errno {
     /** One row: an errno name, its value on this platform, and the class CPython picks. */
@@ -19,45 +19,56 @@ final class Errno {
                BiFunction<Integer, String, OSError> make) {
     }
 
-    static final List<Row> TABLE = List.of(
-            new Row("EAGAIN", EAGAIN(), BlockingIOError.class, BlockingIOError::new),
-            new Row("EALREADY", EALREADY(), BlockingIOError.class, BlockingIOError::new),
-            new Row("EINPROGRESS", EINPROGRESS(), BlockingIOError.class, BlockingIOError::new),
-            new Row("EWOULDBLOCK", EWOULDBLOCK(), BlockingIOError.class, BlockingIOError::new),
-            new Row("ECHILD", ECHILD(), ChildProcessError.class, ChildProcessError::new),
-            new Row("EPIPE", EPIPE(), BrokenPipeError.class, BrokenPipeError::new),
-            new Row("ESHUTDOWN", ESHUTDOWN(), BrokenPipeError.class, BrokenPipeError::new),
-            new Row("ECONNABORTED", ECONNABORTED(), ConnectionAbortedError.class, ConnectionAbortedError::new),
-            new Row("ECONNREFUSED", ECONNREFUSED(), ConnectionRefusedError.class, ConnectionRefusedError::new),
-            new Row("ECONNRESET", ECONNRESET(), ConnectionResetError.class, ConnectionResetError::new),
-            new Row("EEXIST", EEXIST(), FileExistsError.class, FileExistsError::new),
-            new Row("ENOENT", ENOENT(), FileNotFoundError.class, FileNotFoundError::new),
-            new Row("EISDIR", EISDIR(), IsADirectoryError.class, IsADirectoryError::new),
-            new Row("ENOTDIR", ENOTDIR(), NotADirectoryError.class, NotADirectoryError::new),
-            new Row("EINTR", EINTR(), InterruptedError.class, InterruptedError::new),
-            new Row("EACCES", EACCES(), PermissionError.class, PermissionError::new),
-            new Row("EPERM", EPERM(), PermissionError.class, PermissionError::new),
-            new Row("ESRCH", ESRCH(), ProcessLookupError.class, ProcessLookupError::new),
-            new Row("ETIMEDOUT", ETIMEDOUT(), TimeoutError.class, TimeoutError::new));
+    /**
+     * The table, in a holder class of its own: made on the first error, not with the first call
+     * ({@link #check} runs on every call), since its 19 constructor references cost a fresh JVM
+     * about as much as a socket() does.
+     */
+    static final class Table {
+        static final List<Row> ROWS = List.of(
+                new Row("EAGAIN", EAGAIN(), BlockingIOError.class, BlockingIOError::new),
+                new Row("EALREADY", EALREADY(), BlockingIOError.class, BlockingIOError::new),
+                new Row("EINPROGRESS", EINPROGRESS(), BlockingIOError.class, BlockingIOError::new),
+                new Row("EWOULDBLOCK", EWOULDBLOCK(), BlockingIOError.class, BlockingIOError::new),
+                new Row("ECHILD", ECHILD(), ChildProcessError.class, ChildProcessError::new),
+                new Row("EPIPE", EPIPE(), BrokenPipeError.class, BrokenPipeError::new),
+                new Row("ESHUTDOWN", ESHUTDOWN(), BrokenPipeError.class, BrokenPipeError::new),
+                new Row("ECONNABORTED", ECONNABORTED(), ConnectionAbortedError.class, ConnectionAbortedError::new),
+                new Row("ECONNREFUSED", ECONNREFUSED(), ConnectionRefusedError.class, ConnectionRefusedError::new),
+                new Row("ECONNRESET", ECONNRESET(), ConnectionResetError.class, ConnectionResetError::new),
+                new Row("EEXIST", EEXIST(), FileExistsError.class, FileExistsError::new),
+                new Row("ENOENT", ENOENT(), FileNotFoundError.class, FileNotFoundError::new),
+                new Row("EISDIR", EISDIR(), IsADirectoryError.class, IsADirectoryError::new),
+                new Row("ENOTDIR", ENOTDIR(), NotADirectoryError.class, NotADirectoryError::new),
+                new Row("EINTR", EINTR(), InterruptedError.class, InterruptedError::new),
+                new Row("EACCES", EACCES(), PermissionError.class, PermissionError::new),
+                new Row("EPERM", EPERM(), PermissionError.class, PermissionError::new),
+                new Row("ESRCH", ESRCH(), ProcessLookupError.class, ProcessLookupError::new),
+                new Row("ETIMEDOUT", ETIMEDOUT(), TimeoutError.class, TimeoutError::new));
 
-    private static final Map<Integer, Row> BY_ERRNO = index();
+        static final Map<Integer, Row> BY_ERRNO = index();
+
+        private Table() {
+        }
+
+        private static Map<Integer, Row> index() {
+            Map<Integer, Row> map = new java.util.HashMap<>();
+            for (Row row : ROWS) {
+                map.put(row.errno(), row);
+            }
+            return Map.copyOf(map);
+        }
+    }
+
     private static final Map<Integer, String> MESSAGES = new ConcurrentHashMap<>();
 
     private Errno() {
     }
 
-    private static Map<Integer, Row> index() {
-        Map<Integer, Row> map = new java.util.HashMap<>();
-        for (Row row : TABLE) {
-            map.put(row.errno(), row);
-        }
-        return Map.copyOf(map);
-    }
-
     /** {@code OSError(errno, strerror(errno))}, of the subclass CPython picks for errno. */
     static OSError exception(int errno) {
         String message = strerror(errno);
-        Row row = BY_ERRNO.get(errno);
+        Row row = Table.BY_ERRNO.get(errno);
         return row == null ? new OSError(errno, message) : row.make().apply(errno, message);
     }
 
@@ -67,7 +78,7 @@ final class Errno {
      * bind error this way).
      */
     static OSError exception(int errno, String strerror) {
-        Row row = BY_ERRNO.get(errno);
+        Row row = Table.BY_ERRNO.get(errno);
         return row == null ? new OSError(errno, strerror) : row.make().apply(errno, strerror);
     }
 

@@ -47,7 +47,7 @@ class CoreErrorsTest {
             Map.entry("ETIMEDOUT", "TimeoutError [Errno 110] Connection timed out"));
 
     static Stream<Arguments> table() {
-        return Errno.TABLE.stream().map(r -> Arguments.of(r.name(), r));
+        return Errno.Table.ROWS.stream().map(r -> Arguments.of(r.name(), r));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +67,7 @@ class CoreErrorsTest {
 
     @Test
     void tableCoversEveryCPythonRow() {
-        assertEquals(CPYTHON.keySet(), Errno.TABLE.stream().map(Errno.Row::name).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(CPYTHON.keySet(), Errno.Table.ROWS.stream().map(Errno.Row::name).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 /** docs/errors.md's errno table is the code's table: this test fails when they drift apart. */
 class ErrorsDocTest {
-    /** The markdown rows docs/errors.md must contain, rendered from {@link Errno#TABLE}. */
+    /** The markdown rows docs/errors.md must contain, rendered from {@link Errno.Table#ROWS}. */
     static String table() {
         StringBuilder sb = new StringBuilder("| errno | value | Python class | message (this machine) |\n");
         sb.append("|---|---|---|---|\n");
-        for (Errno.Row row : Errno.TABLE) {
+        for (Errno.Row row : Errno.Table.ROWS) {
             sb.append("| ").append(row.name()).append(" | ").append(row.errno()).append(" | `")
                     .append(row.type().getSimpleName()).append("` | ").append(Errno.strerror(row.errno()))
                     .append(" |\n");
@@ -28,7 +28,7 @@ class ErrorsDocTest {
 
     @Test
     void everyRowMakesItsClass() {
-        for (Errno.Row row : Errno.TABLE) {
+        for (Errno.Row row : Errno.Table.ROWS) {
             OSError e = Errno.exception(row.errno());
             assertEquals(row.type(), e.getClass(), row.name());
             assertEquals(row.errno(), e.errno());

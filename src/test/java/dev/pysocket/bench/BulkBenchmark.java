@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Bulk throughput: the benchmark thread sends 1 MiB per operation ({@code sendall}, or an NIO
- * write loop) to a reader thread that drains the connection into a 64 KiB native buffer. Once
+ * Bulk throughput: the benchmark thread sends {@code size} bytes per operation (1 MiB, or the
+ * 64 KiB of {@code ./pysocket bench}'s comparison; {@code sendall}, or an NIO write loop) to a
+ * reader thread that drains the connection with {@code recv_into} a 64 KiB native buffer. Once
  * the socket buffers are full, the sender runs at the pace of the reader, so an operation is
- * the time to move 1 MiB end to end (MiB/s = 1e6 / µs/op). The
- * reader uses the same library as the sender.
+ * the time to move {@code size} bytes end to end (1 MiB: MiB/s = 1e6 / µs/op). The reader uses
+ * the same library as the sender.
  *
  * <p>A byte[] above 64 KiB goes through a native buffer from a confined arena made for the
  * call (pysocket) or through NIO's per-thread cached temporary direct buffer (NIO heap).
@@ -32,7 +33,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class BulkBenchmark {
-    static final int SIZE = 1 << 20;
     static final int READ_SIZE = 64 * 1024;
 
     @State(Scope.Thread)
@@ -40,14 +40,21 @@ public class BulkBenchmark {
         @Param({"unix", "tcp"})
         public String transport;
 
+        @Param({"1048576"})
+        public int size;
+
         SocketType writer;
         SocketType reader;
         Thread drain;
-        final byte[] data = new byte[SIZE];
-        final ByteBuffer direct = ByteBuffer.allocateDirect(SIZE);
+        byte[] data;
+        ByteBuffer direct;
+        MemorySegment segment;
 
         @Setup(Level.Trial)
         public void setup() throws OSError {
+            data = new byte[size];
+            direct = ByteBuffer.allocateDirect(size);
+            segment = Arena.ofAuto().allocate(size);
             SocketType[] p = Connect.pysocket(transport);
             writer = p[0];
             reader = p[1];
@@ -76,14 +83,19 @@ public class BulkBenchmark {
         @Param({"unix", "tcp"})
         public String transport;
 
+        @Param({"1048576"})
+        public int size;
+
         SocketChannel writer;
         SocketChannel reader;
         Thread drain;
-        final ByteBuffer heap = ByteBuffer.allocate(SIZE);
-        final ByteBuffer direct = ByteBuffer.allocateDirect(SIZE);
+        ByteBuffer heap;
+        ByteBuffer direct;
 
         @Setup(Level.Trial)
         public void setup() throws IOException {
+            heap = ByteBuffer.allocate(size);
+            direct = ByteBuffer.allocateDirect(size);
             SocketChannel[] p = Connect.nio(transport);
             writer = p[0];
             reader = p[1];
@@ -115,6 +127,11 @@ public class BulkBenchmark {
     @Benchmark
     public void pysocketDirect(Py s) throws OSError {
         s.writer.sendall(s.direct);
+    }
+
+    @Benchmark
+    public void pysocketSegment(Py s) throws OSError {
+        s.writer.sendall(s.segment, 0);
     }
 
     @Benchmark

@@ -3,6 +3,8 @@ package dev.pysocket.bench;
 import dev.pysocket.OSError;
 import dev.pysocket.SocketType;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * one recv(2) whose data is already there, plus whatever the library adds around them.
  *
  * <p>pysocket: {@code sendall} + {@code recv_into} on a byte[] (copied through the per-thread
- * scratch buffer) or a direct ByteBuffer (handed to the kernel as is), blocking (timeout None)
+ * scratch buffer), a direct ByteBuffer or a native MemorySegment (handed to the kernel as they
+ * are), blocking (timeout None)
  * or in timeout mode (settimeout(5.0)). Timeout mode tries the syscall first and waits (poll(2)
  * against the deadline) only on EAGAIN, which never happens here: it should cost what blocking
  * mode costs, and {@link PingPongSyscalls} under {@code strace -f -c} shows the same two syscalls
@@ -49,6 +52,8 @@ public class PingPongBenchmark {
         final byte[] in = new byte[SIZE];
         final ByteBuffer outDirect = ByteBuffer.allocateDirect(SIZE);
         final ByteBuffer inDirect = ByteBuffer.allocateDirect(SIZE);
+        final MemorySegment outSegment = Arena.ofAuto().allocate(SIZE);
+        final MemorySegment inSegment = Arena.ofAuto().allocate(SIZE);
 
         @Setup(Level.Trial)
         public void setup() throws OSError {
@@ -107,6 +112,16 @@ public class PingPongBenchmark {
         int n = s.b.recv_into(s.inDirect);
         while (n < SIZE) {
             n += s.b.recv_into(s.inDirect, SIZE - n, 0);
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int pysocketSegment(Py s) throws OSError {
+        s.a.sendall(s.outSegment, 0);
+        int n = s.b.recv_into(s.inSegment, 0, 0);
+        while (n < SIZE) {
+            n += s.b.recv_into(s.inSegment.asSlice(n), SIZE - n, 0);
         }
         return n;
     }

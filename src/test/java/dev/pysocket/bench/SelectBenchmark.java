@@ -5,6 +5,7 @@ import static dev.pysocket.socket.*;
 import dev.pysocket.OSError;
 import dev.pysocket.SocketPair;
 import dev.pysocket.SocketType;
+import dev.pysocket.select;
 import dev.pysocket.selectors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,45 +28,56 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One non-blocking poll of N registered AF_UNIX stream sockets that are all readable (their
- * peer wrote one byte that nobody reads): {@code selectors.DefaultSelector().select(0)} (epoll)
- * against {@code Selector.selectNow()} (epoll too), each followed by a walk over what it
- * reported, as an event loop does. The NIO loop clears the selected-key set, as it must for
- * the next selectNow() to report the keys again.
+ * One non-blocking readiness poll of N sockets of which one is readable: both ends of N/2
+ * AF_UNIX stream pairs are watched for reading, and one end has a byte that nobody reads. Each
+ * poll is followed by a walk over what it reported, as an event loop does. pysocket:
+ * {@code select.select(socks, [], [], 0)} (the list is passed every time, as in Python),
+ * {@code poll.poll(0)}, {@code epoll.poll(0)} and {@code selectors.DefaultSelector().select(0)}
+ * (epoll); baseline: {@code Selector.selectNow()} (epoll too), clearing the selected keys as it
+ * must for the next call to report them again. The C and CPython contenders do the same.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SelectBenchmark {
     @State(Scope.Thread)
     public static class Py {
-        @Param({"100"})
+        @Param({"10", "100", "1000"})
         public int n;
 
         final List<SocketType> sockets = new ArrayList<>();
+        final List<SocketType> none = List.of();
         selectors.DefaultSelector selector;
+        select.poll poll;
+        select.epoll epoll;
 
         @Setup(Level.Trial)
         public void setup() throws OSError {
             selector = selectors.DefaultSelector();
-            for (int i = 0; i < n; i++) {
+            poll = select.poll();
+            epoll = select.epoll();
+            for (int i = 0; i < n / 2; i++) {
                 SocketPair p = socketpair(AF_UNIX, SOCK_STREAM);
                 sockets.add(p.a());
                 sockets.add(p.b());
-                p.b().sendall(new byte[] {1});
-                selector.register(p.a(), selectors.EVENT_READ);
             }
+            for (SocketType s : sockets) {
+                selector.register(s, selectors.EVENT_READ);
+                poll.register(s, select.POLLIN);
+                epoll.register(s, select.EPOLLIN);
+            }
+            sockets.getLast().sendall(new byte[] {1});
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            Connect.closeAll(selector);
+            Connect.closeAll(selector, epoll);
             Connect.closeAll(sockets.toArray(AutoCloseable[]::new));
         }
     }
 
     @State(Scope.Thread)
     public static class Nio {
-        @Param({"100"})
+        @Param({"10", "100", "1000"})
         public int n;
 
         final List<SocketChannel> channels = new ArrayList<>();
@@ -74,14 +86,16 @@ public class SelectBenchmark {
         @Setup(Level.Trial)
         public void setup() throws IOException {
             selector = Selector.open();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n / 2; i++) {
                 SocketChannel[] p = Connect.nio("unix");
                 channels.add(p[0]);
                 channels.add(p[1]);
-                p[1].write(ByteBuffer.wrap(new byte[] {1}));
-                p[0].configureBlocking(false);
-                p[0].register(selector, SelectionKey.OP_READ);
             }
+            for (SocketChannel c : channels) {
+                c.configureBlocking(false);
+                c.register(selector, SelectionKey.OP_READ);
+            }
+            channels.getLast().write(ByteBuffer.wrap(new byte[] {1}));
         }
 
         @TearDown(Level.Trial)
@@ -93,6 +107,33 @@ public class SelectBenchmark {
 
     @Benchmark
     public int pysocketSelect(Py s) throws OSError {
+        int sum = 0;
+        for (Object r : select.select(s.sockets, s.none, s.none, 0.0).rlist()) {
+            sum += r.hashCode();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public int pysocketPoll(Py s) throws OSError {
+        int sum = 0;
+        for (select.PollEvent e : s.poll.poll(0L)) {
+            sum += e.events();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public int pysocketEpoll(Py s) throws OSError {
+        int sum = 0;
+        for (select.EpollEvent e : s.epoll.poll(0L)) {
+            sum += (int) e.events();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public int pysocketSelector(Py s) throws OSError {
         int sum = 0;
         for (selectors.Ready r : s.selector.select(0)) {
             sum += r.events();

@@ -258,8 +258,28 @@ final class SockAddr {
         return a != null && !(a instanceof UnixAddr u && u.path().length == 0);
     }
 
-    /** Bytes of a str path as Python's filesystem encoding gives them. */
+    /**
+     * Bytes of a str path as Python's filesystem encoding gives them ({@code os.fsencode}): UTF-8
+     * with surrogateescape, so U+DC80 is the byte 0x80 and any other lone surrogate is
+     * CPython's UnicodeEncodeError.
+     */
     static byte[] fsEncode(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return Codecs.encode(s, StandardCharsets.UTF_8, "surrogateescape");
+    }
+
+    /** {@code os.fsdecode}: UTF-8 with surrogateescape, so undecodable bytes come back as U+DC80..U+DCFF. */
+    static String fsDecode(byte[] b) {
+        return Codecs.decode(b, StandardCharsets.UTF_8, "surrogateescape");
+    }
+
+    /** CPython's {@code PyUnicode_FSConverter}: {@link #fsEncode}, refusing a NUL. */
+    static byte[] fsEncodeNoNul(String s) {
+        byte[] b = fsEncode(s);
+        for (byte x : b) {
+            if (x == 0) {
+                throw new ValueError("embedded null byte");
+            }
+        }
+        return b;
     }
 }

@@ -766,7 +766,11 @@ final class Evaluator {
                 return new Conv(s, code, 0);
             }
             if (p == UnixAddr.class || p == Address.class) {
-                return new Conv(new UnixAddr(s), "new UnixAddr(" + code + ")", 2);
+                try {
+                    return new Conv(new UnixAddr(s), "new UnixAddr(" + code + ")", 2);
+                } catch (RuntimeException e) {
+                    throw new Raised(e); // the path's encoding error, which Python raises in the call
+                }
             }
             return p == Object.class ? new Conv(s, code, OBJECT_COST) : null;
         }

@@ -82,8 +82,8 @@ final class Resolver {
                     MemorySegment ai = p.reinterpret(addrinfo.sizeof());
                     int addrlen = copyAddr(ai, storage);
                     String canon = Posix.cString(addrinfo.ai_canonname(ai));
-                    all.add(new AddrInfo(new AddressFamily(addrinfo.ai_family(ai)),
-                            new SocketKind(addrinfo.ai_socktype(ai)), addrinfo.ai_protocol(ai),
+                    all.add(new AddrInfo(AddressFamily.convert(addrinfo.ai_family(ai)),
+                            SocketKind.convert(addrinfo.ai_socktype(ai)), addrinfo.ai_protocol(ai),
                             canon == null ? "" : canon, SockAddr.decode(storage, addrlen)));
                     p = addrinfo.ai_next(ai);
                 }

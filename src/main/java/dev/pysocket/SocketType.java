@@ -105,7 +105,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @return the family given at creation (AF_INET, AF_INET6, AF_UNIX, ...)
      */
     public AddressFamily family() {
-        return new AddressFamily(family);
+        return AddressFamily.convert(family);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @return the type given at creation (SOCK_STREAM, SOCK_DGRAM, ...), without its flags
      */
     public SocketKind type() {
-        return new SocketKind(type);
+        return SocketKind.convert(type);
     }
 
     /**
@@ -1030,8 +1030,8 @@ public final class SocketType implements AutoCloseable, FileLike {
         if (bufsize < 0) {
             throw new ValueError("negative buffersize in recvfrom");
         }
+        SockAddr.checkAddrlen(family); // CPython's order: getsockaddrlen before the closed check
         checkOpen();
-        SockAddr.checkAddrlen(family);
         try (Buffers b = Buffers.forRecv(bufsize)) {
             byte[] data = b.bytes(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
             return new Received(data, senderAddress());

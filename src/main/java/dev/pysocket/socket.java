@@ -4,12 +4,7 @@ import dev.pysocket.bindings.posix_h;
 import dev.pysocket.syscall.Posix;
 import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.ValueLayout;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Python's {@code socket} module: its functions and constants, for
@@ -1921,40 +1916,5 @@ public final class socket {
             return null;
         }
         return nanos % 1_000_000_000L == 0 ? (double) (nanos / 1_000_000_000L) : nanos / 1e9;
-    }
-
-    // ---- constant names ------------------------------------------------------------------------
-
-    private static final Map<String, Map<Integer, String>> NAMES = new HashMap<>();
-
-    /**
-     * The name Python's IntEnum gives {@code value} among this module's constants starting with
-     * {@code prefix} (of equal values, the alphabetically first, as {@code IntEnum._convert_}
-     * picks), or null.
-     */
-    static String constantName(String prefix, int value) {
-        Map<Integer, String> names;
-        synchronized (NAMES) {
-            names = NAMES.computeIfAbsent(prefix, socket::namesWithPrefix);
-        }
-        return names.get(value);
-    }
-
-    private static Map<Integer, String> namesWithPrefix(String prefix) {
-        List<Field> fields = new ArrayList<>();
-        for (Field f : socket.class.getFields()) {
-            if (f.getName().startsWith(prefix) && f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
-                fields.add(f);
-            }
-        }
-        Map<Integer, String> names = new HashMap<>();
-        try {
-            for (Field f : fields) {
-                names.merge(f.getInt(null), f.getName(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
-        return Map.copyOf(names);
     }
 }

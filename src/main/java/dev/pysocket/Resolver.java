@@ -181,6 +181,17 @@ final class Resolver {
         if (isAscii(label)) {
             ascii = label;
         } else {
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < label.length()
+                        && Character.isLowSurrogate(label.charAt(i + 1));
+                if (paired) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    // nameprep's table C.5, in Python's words (java.net.IDN words it differently)
+                    throw idnaError("Invalid character " + Py.repr(String.valueOf(c)));
+                }
+            }
             try {
                 ascii = IDN.toASCII(label, 0);
             } catch (IllegalArgumentException e) {
@@ -202,8 +213,8 @@ final class Resolver {
         return true;
     }
 
-    private static ValueError idnaError(String why) {
-        return new ValueError("encoding with 'idna' codec failed (UnicodeError: " + why + ")");
+    private static UnicodeError idnaError(String why) {
+        return new UnicodeError("encoding with 'idna' codec failed (UnicodeError: " + why + ")");
     }
 
     /**

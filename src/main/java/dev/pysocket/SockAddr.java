@@ -123,6 +123,7 @@ final class SockAddr {
      */
     static void resolveInto(String host, int af, MemorySegment out) throws OSError {
         checkHost(host);
+        host = idnaHost(host);
         if (host.isEmpty()) {
             lookup(null, "0", af, AI_PASSIVE(), true, out);
             return;
@@ -159,6 +160,21 @@ final class SockAddr {
         }
         if (host.indexOf('\0') >= 0) {
             throw new TypeError("host name must not contain null character");
+        }
+    }
+
+    /**
+     * CPython's idna_converter: an ASCII host is used as it is; any other goes through the
+     * "idna" codec, whose failure is {@code TypeError('encoding of hostname failed')}.
+     */
+    private static String idnaHost(String host) {
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return host;
+        }
+        try {
+            return new String(Resolver.idna(host), StandardCharsets.US_ASCII);
+        } catch (ValueError e) {
+            throw new TypeError("encoding of hostname failed");
         }
     }
 

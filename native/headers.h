@@ -33,6 +33,8 @@
 #include <string.h>
 #include <stdlib.h>
 #include <signal.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
 
 #if __has_include(<linux/tipc.h>)
 #include <linux/tipc.h>

@@ -223,7 +223,8 @@ def make_helpers(tmpdir, interrupters):
         return None
 
     return {"tmp_path": tmp_path, "Obj": Obj, "sleep": sleep,
-            "interrupt_after": interrupt_after, "len": len, "bytearray": bytearray}
+            "interrupt_after": interrupt_after, "len": len, "bytearray": bytearray,
+            "list": list}
 
 
 # ---------------------------------------------------------------- tracking

@@ -31,6 +31,9 @@
  *   <li>{@link dev.pysocket.bindings.ucred}: {@code struct ucred}</li>
  *   <li>{@link dev.pysocket.bindings.if_nameindex}: {@code struct if_nameindex}</li>
  *   <li>{@link dev.pysocket.bindings.hostent}: {@code struct hostent}</li>
+ *   <li>{@link dev.pysocket.bindings.servent}: {@code struct servent}</li>
+ *   <li>{@link dev.pysocket.bindings.protoent}: {@code struct protoent}</li>
+ *   <li>{@link dev.pysocket.bindings.stat}: {@code struct stat}</li>
  *   <li>{@link dev.pysocket.bindings.fd_set}: {@code fd_set}</li>
  *   <li>{@link dev.pysocket.bindings.ip_mreq}: {@code struct ip_mreq}</li>
  *   <li>{@link dev.pysocket.bindings.ipv6_mreq}: {@code struct ipv6_mreq}</li>

@@ -5740,6 +5740,50 @@ public final class posix_h {
         return O_CLOEXEC;
     }
 
+    private static final int O_RDONLY = 0;
+
+    /**
+     * {@code O_RDONLY}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
+    public static int O_RDONLY() {
+        return O_RDONLY;
+    }
+
+    private static final int SEEK_SET = 0;
+
+    /**
+     * {@code SEEK_SET}, {@code 0} on linux-x86_64.
+     *
+     * @return {@code 0}
+     */
+    public static int SEEK_SET() {
+        return SEEK_SET;
+    }
+
+    private static final int S_IFMT = 61440;
+
+    /**
+     * {@code S_IFMT}, {@code 61440} on linux-x86_64.
+     *
+     * @return {@code 61440}
+     */
+    public static int S_IFMT() {
+        return S_IFMT;
+    }
+
+    private static final int S_IFDIR = 16384;
+
+    /**
+     * {@code S_IFDIR}, {@code 16384} on linux-x86_64.
+     *
+     * @return {@code 16384}
+     */
+    public static int S_IFDIR() {
+        return S_IFDIR;
+    }
+
     private static final int FIONBIO = 21537;
 
     /**
@@ -7620,6 +7664,238 @@ public final class posix_h {
         }
     }
 
+    private static final class open$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("open").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int open(const char *pathname, int flags, ... int mode);} (variadic from argument 2).
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor open$descriptor() {
+        return open$h.DESC;
+    }
+
+    /**
+     * The address of {@code open}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code open}
+     */
+    public static MemorySegment open$address() {
+        return requireSymbol(open$h.ADDR, "open");
+    }
+
+    /**
+     * The downcall handle of {@code open} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code open}
+     */
+    public static MethodHandle open$handle() {
+        requireSymbol(open$h.ADDR, "open");
+        return open$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int open(const char *pathname, int flags, ... int mode);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param pathname C {@code const char * pathname}
+     * @param flags C {@code int flags}
+     * @param mode C {@code int mode}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code open}
+     */
+    public static int open(MemorySegment capturedState, MemorySegment pathname, int flags, int mode) {
+        MethodHandle mh$ = open$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, pathname, flags, mode);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class lseek$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT);
+        static final MemorySegment ADDR = LOOKUP.find("lseek").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code off_t lseek(int fd, off_t offset, int whence);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor lseek$descriptor() {
+        return lseek$h.DESC;
+    }
+
+    /**
+     * The address of {@code lseek}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code lseek}
+     */
+    public static MemorySegment lseek$address() {
+        return requireSymbol(lseek$h.ADDR, "lseek");
+    }
+
+    /**
+     * The downcall handle of {@code lseek} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code lseek}
+     */
+    public static MethodHandle lseek$handle() {
+        requireSymbol(lseek$h.ADDR, "lseek");
+        return lseek$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code off_t lseek(int fd, off_t offset, int whence);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param offset C {@code off_t offset}
+     * @param whence C {@code int whence}
+     * @return C {@code off_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code lseek}
+     */
+    public static long lseek(MemorySegment capturedState, int fd, long offset, int whence) {
+        MethodHandle mh$ = lseek$handle();
+        try {
+            return (long) mh$.invokeExact(capturedState, fd, offset, whence);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class fstat$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("fstat").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int fstat(int fd, struct stat *statbuf);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor fstat$descriptor() {
+        return fstat$h.DESC;
+    }
+
+    /**
+     * The address of {@code fstat}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code fstat}
+     */
+    public static MemorySegment fstat$address() {
+        return requireSymbol(fstat$h.ADDR, "fstat");
+    }
+
+    /**
+     * The downcall handle of {@code fstat} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code fstat}
+     */
+    public static MethodHandle fstat$handle() {
+        requireSymbol(fstat$h.ADDR, "fstat");
+        return fstat$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int fstat(int fd, struct stat *statbuf);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param fd C {@code int fd}
+     * @param statbuf C {@code struct stat * statbuf}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code fstat}
+     */
+    public static int fstat(MemorySegment capturedState, int fd, MemorySegment statbuf) {
+        MethodHandle mh$ = fstat$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, fd, statbuf);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class sendfile$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG);
+        static final MemorySegment ADDR = LOOKUP.find("sendfile").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor sendfile$descriptor() {
+        return sendfile$h.DESC;
+    }
+
+    /**
+     * The address of {@code sendfile}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendfile}
+     */
+    public static MemorySegment sendfile$address() {
+        return requireSymbol(sendfile$h.ADDR, "sendfile");
+    }
+
+    /**
+     * The downcall handle of {@code sendfile} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendfile}
+     */
+    public static MethodHandle sendfile$handle() {
+        requireSymbol(sendfile$h.ADDR, "sendfile");
+        return sendfile$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param out_fd C {@code int out_fd}
+     * @param in_fd C {@code int in_fd}
+     * @param offset C {@code off_t * offset}
+     * @param count C {@code size_t count}
+     * @return C {@code ssize_t}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sendfile}
+     */
+    public static long sendfile(MemorySegment capturedState, int out_fd, int in_fd, MemorySegment offset, long count) {
+        MethodHandle mh$ = sendfile$handle();
+        try {
+            return (long) mh$.invokeExact(capturedState, out_fd, in_fd, offset, count);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class getaddrinfo$h {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = LOOKUP.find("getaddrinfo").orElse(null);
@@ -7900,6 +8176,245 @@ public final class posix_h {
         MethodHandle mh$ = gethostname$handle();
         try {
             return (int) mh$.invokeExact(capturedState, name, len);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class sethostname$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG);
+        static final MemorySegment ADDR = LOOKUP.find("sethostname").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int sethostname(const char *name, size_t len);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor sethostname$descriptor() {
+        return sethostname$h.DESC;
+    }
+
+    /**
+     * The address of {@code sethostname}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code sethostname}
+     */
+    public static MemorySegment sethostname$address() {
+        return requireSymbol(sethostname$h.ADDR, "sethostname");
+    }
+
+    /**
+     * The downcall handle of {@code sethostname} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code sethostname}
+     */
+    public static MethodHandle sethostname$handle() {
+        requireSymbol(sethostname$h.ADDR, "sethostname");
+        return sethostname$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int sethostname(const char *name, size_t len);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param name C {@code const char * name}
+     * @param len C {@code size_t len}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code sethostname}
+     */
+    public static int sethostname(MemorySegment capturedState, MemorySegment name, long len) {
+        MethodHandle mh$ = sethostname$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, name, len);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class getservbyname_r$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("getservbyname_r").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int getservbyname_r(const char *name, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor getservbyname_r$descriptor() {
+        return getservbyname_r$h.DESC;
+    }
+
+    /**
+     * The address of {@code getservbyname_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyname_r}
+     */
+    public static MemorySegment getservbyname_r$address() {
+        return requireSymbol(getservbyname_r$h.ADDR, "getservbyname_r");
+    }
+
+    /**
+     * The downcall handle of {@code getservbyname_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyname_r}
+     */
+    public static MethodHandle getservbyname_r$handle() {
+        requireSymbol(getservbyname_r$h.ADDR, "getservbyname_r");
+        return getservbyname_r$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int getservbyname_r(const char *name, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param name C {@code const char * name}
+     * @param proto C {@code const char * proto}
+     * @param result_buf C {@code struct servent * result_buf}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @param result C {@code struct servent ** result}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyname_r}
+     */
+    public static int getservbyname_r(MemorySegment capturedState, MemorySegment name, MemorySegment proto, MemorySegment result_buf, MemorySegment buf, long buflen, MemorySegment result) {
+        MethodHandle mh$ = getservbyname_r$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, name, proto, result_buf, buf, buflen, result);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class getservbyport_r$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("getservbyport_r").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int getservbyport_r(int port, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor getservbyport_r$descriptor() {
+        return getservbyport_r$h.DESC;
+    }
+
+    /**
+     * The address of {@code getservbyport_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyport_r}
+     */
+    public static MemorySegment getservbyport_r$address() {
+        return requireSymbol(getservbyport_r$h.ADDR, "getservbyport_r");
+    }
+
+    /**
+     * The downcall handle of {@code getservbyport_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyport_r}
+     */
+    public static MethodHandle getservbyport_r$handle() {
+        requireSymbol(getservbyport_r$h.ADDR, "getservbyport_r");
+        return getservbyport_r$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int getservbyport_r(int port, const char *proto, struct servent *result_buf, char *buf, size_t buflen, struct servent **result);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param port C {@code int port}
+     * @param proto C {@code const char * proto}
+     * @param result_buf C {@code struct servent * result_buf}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @param result C {@code struct servent ** result}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getservbyport_r}
+     */
+    public static int getservbyport_r(MemorySegment capturedState, int port, MemorySegment proto, MemorySegment result_buf, MemorySegment buf, long buflen, MemorySegment result) {
+        MethodHandle mh$ = getservbyport_r$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, port, proto, result_buf, buf, buflen, result);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class getprotobyname_r$h {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+        static final MemorySegment ADDR = LOOKUP.find("getprotobyname_r").orElse(null);
+        static final MethodHandle HANDLE = ADDR == null ? null
+                : LINKER.downcallHandle(ADDR, DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * The function descriptor of {@code int getprotobyname_r(const char *name, struct protoent *result_buf, char *buf, size_t buflen, struct protoent **result);}.
+     *
+     * @return the descriptor
+     */
+    public static FunctionDescriptor getprotobyname_r$descriptor() {
+        return getprotobyname_r$h.DESC;
+    }
+
+    /**
+     * The address of {@code getprotobyname_r}.
+     *
+     * @return the symbol's address
+     * @throws UnsatisfiedLinkError if the C library has no {@code getprotobyname_r}
+     */
+    public static MemorySegment getprotobyname_r$address() {
+        return requireSymbol(getprotobyname_r$h.ADDR, "getprotobyname_r");
+    }
+
+    /**
+     * The downcall handle of {@code getprotobyname_r} (captures errno: the captured-state segment is its first argument).
+     *
+     * @return the handle
+     * @throws UnsatisfiedLinkError if the C library has no {@code getprotobyname_r}
+     */
+    public static MethodHandle getprotobyname_r$handle() {
+        requireSymbol(getprotobyname_r$h.ADDR, "getprotobyname_r");
+        return getprotobyname_r$h.HANDLE;
+    }
+
+    /**
+     * Calls {@code int getprotobyname_r(const char *name, struct protoent *result_buf, char *buf, size_t buflen, struct protoent **result);}.
+     *
+     * @param capturedState the captured-state segment the call's errno is written to
+     * @param name C {@code const char * name}
+     * @param result_buf C {@code struct protoent * result_buf}
+     * @param buf C {@code char * buf}
+     * @param buflen C {@code size_t buflen}
+     * @param result C {@code struct protoent ** result}
+     * @return C {@code int}
+     * @throws UnsatisfiedLinkError if the C library has no {@code getprotobyname_r}
+     */
+    public static int getprotobyname_r(MemorySegment capturedState, MemorySegment name, MemorySegment result_buf, MemorySegment buf, long buflen, MemorySegment result) {
+        MethodHandle mh$ = getprotobyname_r$handle();
+        try {
+            return (int) mh$.invokeExact(capturedState, name, result_buf, buf, buflen, result);
         } catch (Error | RuntimeException ex) {
             throw ex;
         } catch (Throwable ex$) {

@@ -6,7 +6,6 @@ import dev.pysocket.syscall.Posix;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,16 +153,13 @@ final class Inet {
         }
     }
 
-    /** {@code if_nametoindex(if_name)}: the name is fs-encoded (UTF-8). */
+    /** {@code if_nametoindex(if_name)}: the name is fs-encoded (UTF-8 with surrogateescape). */
     static int if_nametoindex(String name) throws OSError {
         if (name == null) {
             throw new TypeError("expected str, bytes or os.PathLike object, not NoneType");
         }
-        if (name.indexOf('\0') >= 0) {
-            throw new ValueError("embedded null byte");
-        }
+        byte[] bytes = SockAddr.fsEncodeNoNul(name);
         try (Arena arena = Arena.ofConfined()) {
-            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
             MemorySegment s = arena.allocate(bytes.length + 1L);
             MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
             int index = Posix.if_nametoindex(s);

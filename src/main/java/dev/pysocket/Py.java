@@ -207,4 +207,24 @@ public final class Py {
         }
         return sign + digits.substring(0, exp + 1) + "." + digits.substring(exp + 1);
     }
+
+    /** Python's {@code str.strip()}: removes the characters {@code str.isspace()} holds for, at both ends. */
+    static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** Python's {@code isspace()} for one character (all of them are in the BMP). */
+    private static boolean isSpace(char c) {
+        return c >= '\t' && c <= '\r' || c >= '\u001c' && c <= ' ' || c == '\u0085' || c == '\u00a0'
+                || c == '\u1680' || c >= '\u2000' && c <= '\u200a' || c == '\u2028' || c == '\u2029'
+                || c == '\u202f' || c == '\u205f' || c == '\u3000';
+    }
 }

@@ -4,6 +4,8 @@ import static dev.pysocket.bindings.posix_h.*;
 
 import dev.pysocket.bindings.addrinfo;
 import dev.pysocket.bindings.hostent;
+import dev.pysocket.bindings.protoent;
+import dev.pysocket.bindings.servent;
 import dev.pysocket.bindings.sockaddr_in;
 import dev.pysocket.bindings.sockaddr_in6;
 import dev.pysocket.bindings.sockaddr_storage;
@@ -80,8 +82,8 @@ final class Resolver {
                     MemorySegment ai = p.reinterpret(addrinfo.sizeof());
                     int addrlen = copyAddr(ai, storage);
                     String canon = Posix.cString(addrinfo.ai_canonname(ai));
-                    all.add(new AddrInfo(new AddressFamily(addrinfo.ai_family(ai)),
-                            new SocketKind(addrinfo.ai_socktype(ai)), addrinfo.ai_protocol(ai),
+                    all.add(new AddrInfo(AddressFamily.convert(addrinfo.ai_family(ai)),
+                            SocketKind.convert(addrinfo.ai_socktype(ai)), addrinfo.ai_protocol(ai),
                             canon == null ? "" : canon, SockAddr.decode(storage, addrlen)));
                     p = addrinfo.ai_next(ai);
                 }
@@ -179,6 +181,17 @@ final class Resolver {
         if (isAscii(label)) {
             ascii = label;
         } else {
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < label.length()
+                        && Character.isLowSurrogate(label.charAt(i + 1));
+                if (paired) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    // nameprep's table C.5, in Python's words (java.net.IDN words it differently)
+                    throw idnaError("Invalid character " + Py.repr(String.valueOf(c)));
+                }
+            }
             try {
                 ascii = IDN.toASCII(label, 0);
             } catch (IllegalArgumentException e) {
@@ -200,8 +213,8 @@ final class Resolver {
         return true;
     }
 
-    private static ValueError idnaError(String why) {
-        return new ValueError("encoding with 'idna' codec failed (UnicodeError: " + why + ")");
+    private static UnicodeError idnaError(String why) {
+        return new UnicodeError("encoding with 'idna' codec failed (UnicodeError: " + why + ")");
     }
 
     /**
@@ -408,5 +421,113 @@ final class Resolver {
             Errno.check(Posix.gethostname(buf, HOSTNAME_BUF - 1));
             return buf.getString(0);
         }
+    }
+
+    /** {@code socket.sethostname(name)}: sethostname(2) of the fs-encoded str, or of the bytes as they are. */
+    static void sethostname(byte[] name) throws OSError {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, name.length));
+            MemorySegment.copy(name, 0, buf, ValueLayout.JAVA_BYTE, 0, name.length);
+            Errno.check(Posix.sethostname(buf, name.length));
+        }
+    }
+
+    /**
+     * {@code socket.getfqdn(name)}, as Lib/socket.py: the name stripped of Python's whitespace
+     * ({@code ''}, {@code '0.0.0.0'} and {@code '::'} mean this host), then the first name with a
+     * dot among gethostbyaddr's primary name and aliases, else the primary name; the name itself
+     * when gethostbyaddr fails with an OSError.
+     */
+    static String getfqdn(String name) throws OSError {
+        if (name == null) {
+            throw new AttributeError("'NoneType' object has no attribute 'strip'");
+        }
+        name = Py.strip(name);
+        if (name.isEmpty() || name.equals("0.0.0.0") || name.equals("::")) {
+            name = gethostname();
+        }
+        HostEntry h;
+        try {
+            h = gethostbyaddr(name);
+        } catch (OSError e) {
+            return name;
+        }
+        List<String> names = new ArrayList<>();
+        names.add(h.hostname());
+        names.addAll(h.aliaslist());
+        for (String n : names) {
+            if (n.indexOf('.') >= 0) {
+                return n;
+            }
+        }
+        return h.hostname();
+    }
+
+    /** /etc/services and /etc/protocols entries are short: CPython's non-reentrant calls use glibc's 1024-byte buffer. */
+    private static final int DB_BUF = 4096;
+
+    /** {@code socket.getservbyname(servicename[, protocolname])}: the port, in host byte order. */
+    static int getservbyname(String service, String proto) throws OSError {
+        byte[] name = cArg(service, "getservbyname", 1);
+        byte[] p = proto == null ? null : cArg(proto, "getservbyname", 2);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ret = servent.allocate(arena);
+            MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
+            Posix.getservbyname_r(cString(arena, name), cString(arena, p), ret, arena.allocate(DB_BUF), DB_BUF,
+                    result);
+            if (result.get(ValueLayout.ADDRESS, 0).equals(MemorySegment.NULL)) {
+                throw new OSError("service/proto not found");
+            }
+            return Short.toUnsignedInt(Short.reverseBytes((short) servent.s_port(ret)));
+        }
+    }
+
+    /** {@code socket.getservbyport(port[, protocolname])}: the service name. */
+    static String getservbyport(int port, String proto) throws OSError {
+        byte[] p = proto == null ? null : cArg(proto, "getservbyport", 2);
+        if (port < 0 || port > 0xffff) {
+            throw new OverflowError("getservbyport: port must be 0-65535.");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ret = servent.allocate(arena);
+            MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
+            Posix.getservbyport_r(Short.toUnsignedInt(Short.reverseBytes((short) port)), cString(arena, p), ret,
+                    arena.allocate(DB_BUF), DB_BUF, result);
+            if (result.get(ValueLayout.ADDRESS, 0).equals(MemorySegment.NULL)) {
+                throw new OSError("port/proto not found");
+            }
+            return Posix.cString(servent.s_name(ret));
+        }
+    }
+
+    /** {@code socket.getprotobyname(protocolname)}: the protocol number. */
+    static int getprotobyname(String proto) throws OSError {
+        byte[] name = cArg(proto, "getprotobyname", 1);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ret = protoent.allocate(arena);
+            MemorySegment result = arena.allocate(ValueLayout.ADDRESS);
+            Posix.getprotobyname_r(cString(arena, name), ret, arena.allocate(DB_BUF), DB_BUF, result);
+            if (result.get(ValueLayout.ADDRESS, 0).equals(MemorySegment.NULL)) {
+                throw new OSError("protocol not found");
+            }
+            return protoent.p_proto(ret);
+        }
+    }
+
+    /**
+     * CPython's {@code "s"} argument: a str encoded as strict UTF-8 (a lone surrogate is
+     * UnicodeEncodeError), without NUL; None is a TypeError.
+     */
+    private static byte[] cArg(String s, String fn, int argNo) {
+        if (s == null) {
+            throw new TypeError(fn + "() argument " + argNo + " must be str, not None");
+        }
+        byte[] b = Codecs.encode(s, StandardCharsets.UTF_8, "strict");
+        for (byte x : b) {
+            if (x == 0) {
+                throw new ValueError("embedded null character");
+            }
+        }
+        return b;
     }
 }

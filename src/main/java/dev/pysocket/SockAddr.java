@@ -123,6 +123,7 @@ final class SockAddr {
      */
     static void resolveInto(String host, int af, MemorySegment out) throws OSError {
         checkHost(host);
+        host = idnaHost(host);
         if (host.isEmpty()) {
             lookup(null, "0", af, AI_PASSIVE(), true, out);
             return;
@@ -159,6 +160,21 @@ final class SockAddr {
         }
         if (host.indexOf('\0') >= 0) {
             throw new TypeError("host name must not contain null character");
+        }
+    }
+
+    /**
+     * CPython's idna_converter: an ASCII host is used as it is; any other goes through the
+     * "idna" codec, whose failure is {@code TypeError('encoding of hostname failed')}.
+     */
+    private static String idnaHost(String host) {
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return host;
+        }
+        try {
+            return new String(Resolver.idna(host), StandardCharsets.US_ASCII);
+        } catch (ValueError e) {
+            throw new TypeError("encoding of hostname failed");
         }
     }
 
@@ -258,8 +274,28 @@ final class SockAddr {
         return a != null && !(a instanceof UnixAddr u && u.path().length == 0);
     }
 
-    /** Bytes of a str path as Python's filesystem encoding gives them. */
+    /**
+     * Bytes of a str path as Python's filesystem encoding gives them ({@code os.fsencode}): UTF-8
+     * with surrogateescape, so U+DC80 is the byte 0x80 and any other lone surrogate is
+     * CPython's UnicodeEncodeError.
+     */
     static byte[] fsEncode(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return Codecs.encode(s, StandardCharsets.UTF_8, "surrogateescape");
+    }
+
+    /** {@code os.fsdecode}: UTF-8 with surrogateescape, so undecodable bytes come back as U+DC80..U+DCFF. */
+    static String fsDecode(byte[] b) {
+        return Codecs.decode(b, StandardCharsets.UTF_8, "surrogateescape");
+    }
+
+    /** CPython's {@code PyUnicode_FSConverter}: {@link #fsEncode}, refusing a NUL. */
+    static byte[] fsEncodeNoNul(String s) {
+        byte[] b = fsEncode(s);
+        for (byte x : b) {
+            if (x == 0) {
+                throw new ValueError("embedded null byte");
+            }
+        }
+        return b;
     }
 }

@@ -8,6 +8,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +105,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @return the family given at creation (AF_INET, AF_INET6, AF_UNIX, ...)
      */
     public AddressFamily family() {
-        return new AddressFamily(family);
+        return AddressFamily.convert(family);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @return the type given at creation (SOCK_STREAM, SOCK_DGRAM, ...), without its flags
      */
     public SocketKind type() {
-        return new SocketKind(type);
+        return SocketKind.convert(type);
     }
 
     /**
@@ -610,6 +612,96 @@ public final class SocketType implements AutoCloseable, FileLike {
             MemorySegment rest = sent == 0 ? b.buf : b.buf.asSlice(sent); // a slice only after a partial send
             sent += CallEngine.call(handle, timeout, deadline, true, false, SEND, rest, b.len - sent, flags);
         } while (sent < b.len);
+    }
+
+    /**
+     * {@code sock.sendfile(open(path, 'rb'))}: sends the whole file, with sendfile(2).
+     *
+     * @param file the file to send
+     * @return the number of bytes sent
+     * @throws OSError as {@link #sendfile(Path, long, Long)}
+     */
+    public long sendfile(Path file) throws OSError {
+        return SendFile.send(this, file, 0, null);
+    }
+
+    /**
+     * {@code sock.sendfile(open(path, 'rb'), offset)}.
+     *
+     * @param file   the file to send
+     * @param offset where in the file to start
+     * @return the number of bytes sent
+     * @throws OSError as {@link #sendfile(Path, long, Long)}
+     */
+    public long sendfile(Path file, long offset) throws OSError {
+        return SendFile.send(this, file, offset, null);
+    }
+
+    /**
+     * {@code sock.sendfile(open(path, 'rb'), offset, count)}: Lib/socket.py's
+     * {@code _sendfile_use_sendfile}: sendfile(2) from {@code offset} until {@code count} bytes
+     * (or the end of the file) are sent, in timeout mode with the socket's timeout for each
+     * block; when sendfile(2) refuses the file before anything was sent, CPython's fallback
+     * {@code _sendfile_use_send} (reads sent with {@code send}). The file is opened read-only here
+     * and closed before returning (Python's file object is the caller's; here the path is).
+     *
+     * @param file   the file to send
+     * @param offset where in the file to start
+     * @param count  how many bytes at most, or null (None) for up to the end of the file
+     * @return the number of bytes sent (0 for an empty file)
+     * @throws OSError open(2)'s errno (e.g. {@code FileNotFoundError}; {@code IsADirectoryError}
+     *     for a directory, as Python's {@code open}); send errors such as
+     *     {@code BrokenPipeError}; {@code TimeoutError('timed out')} in timeout mode
+     * @throws ValueError {@code only SOCK_STREAM type sockets are supported},
+     *     {@code count must be a positive integer (got 0)}, {@code non-blocking sockets are not
+     *     supported} (timeout 0.0)
+     * @throws TypeError for a null file
+     */
+    public long sendfile(Path file, long offset, Long count) throws OSError {
+        return SendFile.send(this, file, offset, count);
+    }
+
+    /**
+     * {@code sock.sendfile(file)} for a channel: sends from the channel's position to its end.
+     *
+     * @param file the channel to read
+     * @return the number of bytes sent
+     * @throws OSError as {@link #sendfile(FileChannel, long, Long)}
+     */
+    public long sendfile(FileChannel file) throws OSError {
+        return SendFile.send(this, file, 0, null);
+    }
+
+    /**
+     * {@code sock.sendfile(file, offset)} for a channel.
+     *
+     * @param file   the channel to read
+     * @param offset where to start (0: the channel's position, as Python's send path)
+     * @return the number of bytes sent
+     * @throws OSError as {@link #sendfile(FileChannel, long, Long)}
+     */
+    public long sendfile(FileChannel file, long offset) throws OSError {
+        return SendFile.send(this, file, offset, null);
+    }
+
+    /**
+     * {@code sock.sendfile(file, offset, count)} for a channel. A {@code FileChannel} has no
+     * public descriptor, so this is CPython's {@code _sendfile_use_send}, the path Python takes
+     * for a file without {@code fileno()}: a non-zero offset is seeked to, the channel is read in
+     * 8192-byte blocks, each sent whole, and afterwards the channel's position is
+     * {@code offset + sent} (Python's {@code file.seek}).
+     *
+     * @param file   the channel to read
+     * @param offset where to start (0: the channel's position)
+     * @param count  how many bytes at most, or null (None) for up to the end
+     * @return the number of bytes sent
+     * @throws OSError send errors; {@code [Errno 22] Invalid argument} for a negative offset (as
+     *     Python's {@code file.seek}); an OSError with the message of the channel's IOException
+     * @throws ValueError as {@link #sendfile(Path, long, Long)}
+     * @throws AttributeError for a null file (Python's {@code None.read})
+     */
+    public long sendfile(FileChannel file, long offset, Long count) throws OSError {
+        return SendFile.send(this, file, offset, count);
     }
 
     /**

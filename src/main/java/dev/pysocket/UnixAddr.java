@@ -1,6 +1,5 @@
 package dev.pysocket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -8,8 +7,8 @@ import java.util.Arrays;
  * byte names the Linux abstract namespace ({@code b'\x00name'}). {@code ""} binds to an
  * autobound abstract name. Prints as Python's repr of the str or the bytes.
  *
- * @param path    the path bytes, as the kernel sees them (str paths are UTF-8 encoded, the
- *                filesystem encoding CPython uses here)
+ * @param path    the path bytes, as the kernel sees them (str paths are encoded as CPython's
+ *                {@code os.fsencode} encodes them: UTF-8 with surrogateescape)
  * @param isBytes whether Python would hold this address as bytes rather than str
  */
 public record UnixAddr(byte[] path, boolean isBytes) implements Address {
@@ -27,8 +26,10 @@ public record UnixAddr(byte[] path, boolean isBytes) implements Address {
     /**
      * A str path.
      *
-     * @param path the file system path (or {@code "\0name"} for an abstract name), encoded as UTF-8
-     *     as CPython does
+     * @param path the file system path (or {@code "\0name"} for an abstract name), encoded as
+     *     CPython encodes it: UTF-8 with surrogateescape, so U+DC80 is the byte 0x80
+     * @throws UnicodeError CPython's UnicodeEncodeError for any other lone surrogate, e.g.
+     *     {@code 'utf-8' codec can't encode character U+D800 in position 0: surrogates not allowed}
      */
     public UnixAddr(String path) {
         this(utf8(path), false);
@@ -47,7 +48,7 @@ public record UnixAddr(byte[] path, boolean isBytes) implements Address {
         if (path == null) {
             throw noPath();
         }
-        return path.getBytes(StandardCharsets.UTF_8);
+        return SockAddr.fsEncode(path);
     }
 
     private static TypeError noPath() {
@@ -57,10 +58,12 @@ public record UnixAddr(byte[] path, boolean isBytes) implements Address {
     /**
      * The path as Python's str (only meaningful when {@link #isBytes()} is false).
      *
-     * @return the path bytes decoded as UTF-8
+     * @return the path bytes decoded as CPython's {@code os.fsdecode} does: UTF-8 with
+     *     surrogateescape, so an undecodable byte 0x80 is U+DC80 and the str
+     *     round-trips to the same bytes
      */
     public String str() {
-        return new String(path, StandardCharsets.UTF_8);
+        return SockAddr.fsDecode(path);
     }
 
     /**

@@ -383,6 +383,10 @@ public final class selectors {
         final Map<Integer, SelectorKey> _fd_to_key = new LinkedHashMap<>();
         private Map<Object, SelectorKey> _map = new _SelectorMapping(this);
 
+        /** Only the selectors of this module extend it. */
+        _BaseSelectorImpl() {
+        }
+
         /**
          * {@code _fileobj_lookup}: {@code _fileobj_to_fd}, or, when that fails with ValueError,
          * the descriptor under which this very object is registered (so a closed socket can

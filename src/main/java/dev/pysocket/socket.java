@@ -4,12 +4,7 @@ import dev.pysocket.bindings.posix_h;
 import dev.pysocket.syscall.Posix;
 import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.ValueLayout;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Python's {@code socket} module: its functions and constants, for
@@ -1494,6 +1489,141 @@ public final class socket {
     }
 
     /**
+     * {@code socket.sethostname(name)} — sethostname(2) (needs CAP_SYS_ADMIN in the UTS
+     * namespace).
+     *
+     * @param name the new host name, encoded as CPython encodes a str path (UTF-8 with
+     *     surrogateescape)
+     * @throws OSError with sethostname(2)'s errno, e.g. {@code [Errno 1] Operation not permitted}
+     *     or {@code [Errno 22] Invalid argument} for a name longer than 64 bytes
+     * @throws ValueError {@code embedded null byte} for a NUL in the name; a
+     *     {@link UnicodeError} for a surrogate the encoding refuses
+     * @throws TypeError for null (CPython's message for None)
+     */
+    public static void sethostname(String name) throws OSError {
+        if (name == null) {
+            throw new TypeError("expected str, bytes or os.PathLike object, not NoneType");
+        }
+        Resolver.sethostname(SockAddr.fsEncodeNoNul(name));
+    }
+
+    /**
+     * {@code socket.sethostname(b'name')}: the bytes as they are (C stops at no NUL: the length
+     * is passed).
+     *
+     * @param name the new host name's bytes
+     * @throws OSError with sethostname(2)'s errno
+     * @throws TypeError for null (CPython's message for None)
+     */
+    public static void sethostname(byte[] name) throws OSError {
+        if (name == null) {
+            throw new TypeError("expected str, bytes or os.PathLike object, not NoneType");
+        }
+        Resolver.sethostname(name.clone());
+    }
+
+    /**
+     * {@code socket.getfqdn()}: this host's fully qualified name ({@code getfqdn('')}).
+     *
+     * @return the first name with a dot among gethostbyaddr's names for this host, else its
+     *     primary name, else the host name
+     * @throws OSError when gethostname(2) fails
+     */
+    public static String getfqdn() throws OSError {
+        return getfqdn("");
+    }
+
+    /**
+     * {@code socket.getfqdn(name)}, as Lib/socket.py: the name is stripped of whitespace;
+     * {@code ''}, {@code '0.0.0.0'} and {@code '::'} mean this host; then the first name
+     * containing a dot among gethostbyaddr's primary name and aliases, else the primary name. A
+     * name gethostbyaddr cannot look up is returned as it is (stripped).
+     *
+     * @param name a host name or numeric address
+     * @return the fully qualified name
+     * @throws OSError when gethostname(2) fails
+     * @throws AttributeError for null (Python's {@code None.strip()})
+     * @throws TypeError for a NUL in the name (gethostbyaddr's message)
+     */
+    public static String getfqdn(String name) throws OSError {
+        return Resolver.getfqdn(name);
+    }
+
+    /**
+     * {@code socket.getservbyname(servicename)}: the port of a service in /etc/services, any
+     * protocol.
+     *
+     * @param servicename the service, e.g. {@code "http"}
+     * @return its port, e.g. 80
+     * @throws OSError {@code service/proto not found}
+     * @throws ValueError {@code embedded null character}; a {@link UnicodeError} for a lone surrogate
+     * @throws TypeError for null
+     */
+    public static int getservbyname(String servicename) throws OSError {
+        return Resolver.getservbyname(servicename, null);
+    }
+
+    /**
+     * {@code socket.getservbyname(servicename, protocolname)}.
+     *
+     * @param servicename  the service, e.g. {@code "domain"}
+     * @param protocolname the protocol, {@code "tcp"} or {@code "udp"}
+     * @return the service's port for that protocol
+     * @throws OSError {@code service/proto not found}
+     * @throws ValueError {@code embedded null character}; a {@link UnicodeError} for a lone surrogate
+     * @throws TypeError for a null argument (CPython's message for None)
+     */
+    public static int getservbyname(String servicename, String protocolname) throws OSError {
+        if (protocolname == null) {
+            throw new TypeError("getservbyname() argument 2 must be str, not None");
+        }
+        return Resolver.getservbyname(servicename, protocolname);
+    }
+
+    /**
+     * {@code socket.getservbyport(port)}: the name of the service on a port, any protocol.
+     *
+     * @param port 0 to 65535
+     * @return the service name, e.g. {@code 'http'} for 80
+     * @throws OSError {@code port/proto not found}
+     * @throws OverflowError {@code getservbyport: port must be 0-65535.}
+     */
+    public static String getservbyport(int port) throws OSError {
+        return Resolver.getservbyport(port, null);
+    }
+
+    /**
+     * {@code socket.getservbyport(port, protocolname)}.
+     *
+     * @param port         0 to 65535
+     * @param protocolname the protocol, {@code "tcp"} or {@code "udp"}
+     * @return the service name
+     * @throws OSError {@code port/proto not found}
+     * @throws OverflowError {@code getservbyport: port must be 0-65535.}
+     * @throws ValueError {@code embedded null character}; a {@link UnicodeError} for a lone surrogate
+     * @throws TypeError for a null protocol (CPython's message for None)
+     */
+    public static String getservbyport(int port, String protocolname) throws OSError {
+        if (protocolname == null) {
+            throw new TypeError("getservbyport() argument 2 must be str, not None");
+        }
+        return Resolver.getservbyport(port, protocolname);
+    }
+
+    /**
+     * {@code socket.getprotobyname(protocolname)}: the number of a protocol in /etc/protocols.
+     *
+     * @param protocolname the protocol, e.g. {@code "tcp"}
+     * @return its number, e.g. 6
+     * @throws OSError {@code protocol not found}
+     * @throws ValueError {@code embedded null character}; a {@link UnicodeError} for a lone surrogate
+     * @throws TypeError for null
+     */
+    public static int getprotobyname(String protocolname) throws OSError {
+        return Resolver.getprotobyname(protocolname);
+    }
+
+    /**
      * {@code socket.inet_pton(address_family, ip_string)}: the packed address.
      *
      * @param address_family AF_INET or AF_INET6
@@ -1786,40 +1916,5 @@ public final class socket {
             return null;
         }
         return nanos % 1_000_000_000L == 0 ? (double) (nanos / 1_000_000_000L) : nanos / 1e9;
-    }
-
-    // ---- constant names ------------------------------------------------------------------------
-
-    private static final Map<String, Map<Integer, String>> NAMES = new HashMap<>();
-
-    /**
-     * The name Python's IntEnum gives {@code value} among this module's constants starting with
-     * {@code prefix} (of equal values, the alphabetically first, as {@code IntEnum._convert_}
-     * picks), or null.
-     */
-    static String constantName(String prefix, int value) {
-        Map<Integer, String> names;
-        synchronized (NAMES) {
-            names = NAMES.computeIfAbsent(prefix, socket::namesWithPrefix);
-        }
-        return names.get(value);
-    }
-
-    private static Map<Integer, String> namesWithPrefix(String prefix) {
-        List<Field> fields = new ArrayList<>();
-        for (Field f : socket.class.getFields()) {
-            if (f.getName().startsWith(prefix) && f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
-                fields.add(f);
-            }
-        }
-        Map<Integer, String> names = new HashMap<>();
-        try {
-            for (Field f : fields) {
-                names.merge(f.getInt(null), f.getName(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
-        return Map.copyOf(names);
     }
 }

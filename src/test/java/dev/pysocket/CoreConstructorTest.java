@@ -63,9 +63,9 @@ class CoreConstructorTest {
 
     @Test
     void unnamedValuesPrintAsInts() {
-        assertEquals("12345", new AddressFamily(12345).toString());
-        assertEquals("999", new SocketKind(999).toString());
-        assertNull(new AddressFamily(12345).name());
+        assertEquals("12345", AddressFamily.convert(12345).toString());
+        assertEquals("999", SocketKind.convert(999).toString());
+        assertNull(AddressFamily.convert(12345).name());
     }
 
     @Test

@@ -94,13 +94,13 @@ class CorePyReprTest {
 
     @Test
     void familyAndKindNames() {
-        assertEquals("<AddressFamily.AF_INET6: 10>", new AddressFamily(socket.AF_INET6).toString());
-        assertEquals("<AddressFamily.AF_UNSPEC: 0>", new AddressFamily(0).toString());
-        assertEquals("<SocketKind.SOCK_RAW: 3>", new SocketKind(socket.SOCK_RAW).toString());
-        assertEquals("<SocketKind.SOCK_RDM: 4>", new SocketKind(4).toString());
+        assertEquals("<AddressFamily.AF_INET6: 10>", AddressFamily.of(socket.AF_INET6).toString());
+        assertEquals("<AddressFamily.AF_UNSPEC: 0>", AddressFamily.of(0).toString());
+        assertEquals("<SocketKind.SOCK_RAW: 3>", SocketKind.of(socket.SOCK_RAW).toString());
+        assertEquals("<SocketKind.SOCK_RDM: 4>", SocketKind.of(4).toString());
         // equal values: IntEnum keeps the first name in alphabetical order (AF_UNIX, not AF_LOCAL)
-        assertEquals("<AddressFamily.AF_UNIX: 1>", new AddressFamily(1).toString());
-        assertEquals("<AddressFamily.AF_NETLINK: 16>", new AddressFamily(16).toString());
+        assertEquals("<AddressFamily.AF_UNIX: 1>", AddressFamily.of(1).toString());
+        assertEquals("<AddressFamily.AF_NETLINK: 16>", AddressFamily.of(16).toString());
     }
 
     @Test

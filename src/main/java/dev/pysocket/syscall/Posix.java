@@ -160,6 +160,29 @@ public final class Posix {
         return posix_h.gethostname(state(), name, len);
     }
 
+    /** sethostname(2). */
+    public static int sethostname(MemorySegment name, long len) {
+        return posix_h.sethostname(state(), name, len);
+    }
+
+    /** getservbyname_r(3): returns 0 or an errno value (ERANGE: buffer too small); *result NULL when not found. */
+    public static int getservbyname_r(MemorySegment name, MemorySegment proto, MemorySegment ret, MemorySegment buf,
+                                      long buflen, MemorySegment result) {
+        return posix_h.getservbyname_r(state(), name, proto, ret, buf, buflen, result);
+    }
+
+    /** getservbyport_r(3): {@code port} in network byte order; as getservbyname_r. */
+    public static int getservbyport_r(int port, MemorySegment proto, MemorySegment ret, MemorySegment buf,
+                                      long buflen, MemorySegment result) {
+        return posix_h.getservbyport_r(state(), port, proto, ret, buf, buflen, result);
+    }
+
+    /** getprotobyname_r(3): as getservbyname_r. */
+    public static int getprotobyname_r(MemorySegment name, MemorySegment ret, MemorySegment buf, long buflen,
+                                       MemorySegment result) {
+        return posix_h.getprotobyname_r(state(), name, ret, buf, buflen, result);
+    }
+
     /** gethostbyname_r(3): returns 0 or an errno value (ERANGE: buffer too small). */
     public static int gethostbyname_r(MemorySegment name, MemorySegment ret, MemorySegment buf, long buflen,
                                       MemorySegment result, MemorySegment h_errnop) {
@@ -226,6 +249,26 @@ public final class Posix {
     /** epoll_wait(2). */
     public static int epoll_wait(int epfd, MemorySegment events, int maxevents, int timeout) {
         return posix_h.epoll_wait(state(), epfd, events, maxevents, timeout);
+    }
+
+    /** open(2) with a mode (used only without O_CREAT, where it is ignored). */
+    public static int open(MemorySegment path, int flags, int mode) {
+        return posix_h.open(state(), path, flags, mode);
+    }
+
+    /** lseek(2). */
+    public static long lseek(int fd, long offset, int whence) {
+        return posix_h.lseek(state(), fd, offset, whence);
+    }
+
+    /** fstat(2). */
+    public static int fstat(int fd, MemorySegment statbuf) {
+        return posix_h.fstat(state(), fd, statbuf);
+    }
+
+    /** sendfile(2): from {@code inFd} at {@code *offset} (updated) to {@code outFd}. */
+    public static long sendfile(int outFd, int inFd, MemorySegment offset, long count) {
+        return posix_h.sendfile(state(), outFd, inFd, offset, count);
     }
 
     /** read(2). */

@@ -2,6 +2,8 @@ package dev.pysocket.parity;
 
 import dev.pysocket.Address;
 import dev.pysocket.AddressFamily;
+import dev.pysocket.AddressInfo;
+import dev.pysocket.MsgFlag;
 import dev.pysocket.Inet6Addr;
 import dev.pysocket.InetAddr;
 import dev.pysocket.SocketKind;
@@ -80,7 +82,7 @@ final class Evaluator {
         }
     }
 
-    static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "interrupt_after", "len", "bytearray");
+    static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "interrupt_after", "len", "bytearray", "list");
     private static final Map<String, String> MODULES = Map.of(
             "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors");
 
@@ -351,6 +353,10 @@ final class Evaluator {
                 Class<?> sub = loadClass(SUBMODULES.get(name));
                 return new V(new ModuleRef("errno", sub), "errno");
             }
+            Class<?> enumeration = m.pyName().equals("socket") ? enumClass(name) : null;
+            if (enumeration != null) {
+                return new V(new ClassRef(enumeration, name), name);
+            }
             return classAttribute(m.cls(), name, m.pyName());
         }
         if (t instanceof ClassRef c) {
@@ -408,10 +414,39 @@ final class Evaluator {
         throw new NotExpressible(cls.getSimpleName() + " has no member " + name);
     }
 
+    /** {@code socket.AddressFamily} and the other enumerations: top-level classes of dev.pysocket. */
+    private static Class<?> enumClass(String name) {
+        return Set.of("AddressFamily", "SocketKind", "MsgFlag", "AddressInfo").contains(name)
+                ? loadClass("dev.pysocket." + name) : null;
+    }
+
+    private static Method staticMethod(Class<?> cls, String name) {
+        try {
+            return cls.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            throw new NotExpressible(cls.getSimpleName() + " has no " + name + "()");
+        }
+    }
+
     private static Class<?> nestedClass(Class<?> owner, String name) {
         for (Class<?> c : owner.getClasses()) {
             if (c.getSimpleName().equals(name)) {
                 return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The public method a public class inherits from a package-private superclass (the
+     * enumerations' {@code name()}/{@code value()}): javac gives the subclass an access bridge,
+     * the only public Method reflection then finds.
+     */
+    private static Method accessBridge(Class<?> cls, String name, int arity) {
+        for (Method m : cls.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())
+                    && m.isBridge() && m.getDeclaringClass() == cls) {
+                return m;
             }
         }
         return null;
@@ -426,7 +461,7 @@ final class Evaluator {
             }
         }
         if (ms.isEmpty()) {
-            return null;
+            return accessBridge(cls, name, arity);
         }
         // the most specific return type wins (covariant overrides)
         ms.sort(Comparator.comparing(m -> m.getDeclaringClass().isInterface()));
@@ -445,6 +480,10 @@ final class Evaluator {
             if (t instanceof ModuleRef m) {
                 if (m.cls() == null) {
                     throw missingModule(m.pyName());
+                }
+                Class<?> enumeration = m.pyName().equals("socket") ? enumClass(a.name()) : null;
+                if (enumeration != null) {
+                    return staticCall(enumeration, "of", a.name() + ".of", args, kws, c);
                 }
                 return staticCall(m.cls(), a.name(), m.pyName() + "." + a.name(), args, kws, c);
             }
@@ -784,7 +823,11 @@ final class Evaluator {
                 return new Conv(s, code, 0);
             }
             if (p == UnixAddr.class || p == Address.class) {
-                return new Conv(new UnixAddr(s), "new UnixAddr(" + code + ")", 2);
+                try {
+                    return new Conv(new UnixAddr(s), "new UnixAddr(" + code + ")", 2);
+                } catch (RuntimeException e) {
+                    throw new Raised(e); // the path's encoding error, which Python raises in the call
+                }
             }
             return p == Object.class ? new Conv(s, code, OBJECT_COST) : null;
         }
@@ -842,9 +885,15 @@ final class Evaluator {
             }
             return p == Object.class ? new Conv(javaList(l), code, OBJECT_COST) : null;
         }
-        if ((v instanceof AddressFamily || v instanceof SocketKind) && (p == int.class || p == Integer.class)) {
-            int iv = v instanceof AddressFamily af ? af.value() : ((SocketKind) v).value();
-            return new Conv(iv, code + ".value()", 2);
+        Integer enumValue = switch (v) {
+            case AddressFamily af -> af.value();
+            case SocketKind sk -> sk.value();
+            case MsgFlag mf -> mf.value();
+            case AddressInfo ai -> ai.value();
+            default -> null;
+        };
+        if (enumValue != null && (p == int.class || p == Integer.class)) {
+            return new Conv(enumValue, code + ".value()", 2);
         }
         if (p.isInstance(v)) {
             int cost = p == v.getClass() ? 0 : p == Object.class ? OBJECT_COST : 1;
@@ -934,6 +983,17 @@ final class Evaluator {
             }
             case "len" -> {
                 return new V(PyValues.len(x), code);
+            }
+            case "list" -> {
+                // list(socket.AddressFamily): the members; list(x) of a list: a copy
+                if (x instanceof ClassRef cr) {
+                    return new V(invoke(staticMethod(cr.cls(), "values"), null, new Object[0]), cr.code() + ".values()");
+                }
+                List<Object> items = PyValues.items(x);
+                if (items == null) {
+                    throw new PyError("TypeError", "'" + PyValues.typeName(x) + "' object is not iterable");
+                }
+                return new V(new ArrayList<>(items), "new ArrayList<>(" + a.code() + ")");
             }
             case "bytearray" -> {
                 if (!PyValues.isInt(x)) {

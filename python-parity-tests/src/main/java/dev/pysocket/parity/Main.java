@@ -104,8 +104,9 @@ public final class Main {
         Summary summary = Comparison.summary(cmp);
         List<String> stale = Comparison.staleEntries(cmp, known);
         String javaVersion = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
-        Files.writeString(outDir.resolve("index.html"),
-                Report.html(cmp, summary, pyVersion, javaVersion, stale), StandardCharsets.UTF_8);
+        // getBytes, not writeString: a lone surrogate in a result (encodings cases) becomes '?'
+        Files.write(outDir.resolve("index.html"),
+                Report.html(cmp, summary, pyVersion, javaVersion, stale).getBytes(StandardCharsets.UTF_8));
         if (table) {
             out.print(Report.table(cmp));
             out.println();

@@ -9,5 +9,5 @@ package dev.pysocket;
  * <p>Like CPython, a socket checks the address against its own family when it is used, so an
  * AF_INET socket given a 4-tuple raises CPython's {@code TypeError}.
  */
-public sealed interface Address permits InetAddr, Inet6Addr, UnixAddr, RawAddr {
+public sealed interface Address permits IpAddress, UnixAddr, RawAddr {
 }

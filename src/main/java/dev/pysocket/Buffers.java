@@ -204,6 +204,54 @@ final class Buffers implements AutoCloseable {
         return new ValueError("operation forbidden on released memoryview object");
     }
 
+    /**
+     * A bytes-like object of a list Python takes (sendmsg's buffers): a {@code byte[]}, a
+     * ByteBuffer (read once, as {@link #segment(ByteBuffer)}) or a usable MemorySegment, as a
+     * segment over its bytes; anything else is CPython's TypeError naming its Python type.
+     */
+    static MemorySegment bytesLike(Object o) {
+        return switch (o) {
+            case byte[] a -> MemorySegment.ofArray(a);
+            case ByteBuffer bb -> segment(bb);
+            case MemorySegment seg -> {
+                checkUsable(seg);
+                yield seg;
+            }
+            case null -> throw new TypeError("a bytes-like object is required, not 'NoneType'");
+            default -> throw new TypeError("a bytes-like object is required, not '" + pythonTypeName(o) + "'");
+        };
+    }
+
+    /**
+     * A writable buffer of recvmsg_into's list: a {@code byte[]}, a ByteBuffer that is not
+     * read-only, or a usable writable MemorySegment, as a segment over its bytes; else null.
+     */
+    static MemorySegment writable(Object o) {
+        MemorySegment seg = switch (o) {
+            case byte[] a -> MemorySegment.ofArray(a);
+            case ByteBuffer bb -> segment(bb);
+            case MemorySegment m -> {
+                checkUsable(m);
+                yield m;
+            }
+            case null, default -> null;
+        };
+        return seg == null || seg.isReadOnly() ? null : seg;
+    }
+
+    /** The Python type a porter's value stands for, in CPython's TypeError messages. */
+    private static String pythonTypeName(Object o) {
+        return switch (o) {
+            case String x -> "str";
+            case Integer x -> "int";
+            case Long x -> "int";
+            case Double x -> "float";
+            case Boolean x -> "bool";
+            case java.util.List<?> x -> "list";
+            default -> o.getClass().getSimpleName();
+        };
+    }
+
     /** Python's TypeError for None where a buffer is required. */
     static void checkNotNone(Object buffer) {
         if (buffer == null) {

@@ -9,7 +9,7 @@ package dev.pysocket;
  * @param flowinfo 0-1048575
  * @param scope_id an unsigned 32-bit interface index
  */
-public record Inet6Addr(String host, int port, long flowinfo, long scope_id) implements Address {
+public record Inet6Addr(String host, int port, long flowinfo, long scope_id) implements IpAddress {
     /**
      * {@code (host, port)} for AF_INET6: flowinfo and scope_id 0.
      *

@@ -8,7 +8,7 @@ package dev.pysocket;
  *             {@code "<broadcast>"} INADDR_BROADCAST, as in CPython
  * @param port 0-65535
  */
-public record InetAddr(String host, int port) implements Address {
+public record InetAddr(String host, int port) implements IpAddress {
     @Override
     public String toString() {
         return Py.tuple(host, port);

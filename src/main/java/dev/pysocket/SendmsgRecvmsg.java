@@ -101,7 +101,7 @@ final class SendmsgRecvmsg {
      * address, the buffers, then each ancillary item and the total size), builds the control
      * buffer zero-filled, and sends with MSG_NOSIGNAL added, as send does.
      */
-    static int sendmsg(SocketType sock, List<byte[]> buffers, List<AncData> ancdata, int flags,
+    static int sendmsg(SocketType sock, List<?> buffers, List<AncData> ancdata, int flags,
                        Address address) throws OSError {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment msg = msghdr.allocate(arena); // zeroed: no name, no control
@@ -114,12 +114,9 @@ final class SendmsgRecvmsg {
             if (buffers == null) {
                 throw new TypeError("sendmsg() argument 1 must be an iterable");
             }
-            List<byte[]> parts = new ArrayList<>(buffers.size());
-            for (byte[] part : buffers) {
-                if (part == null) {
-                    throw new TypeError("a bytes-like object is required, not 'NoneType'");
-                }
-                parts.add(part);
+            List<MemorySegment> parts = new ArrayList<>(buffers.size());
+            for (Object part : buffers) {
+                parts.add(Buffers.bytesLike(part));
             }
             if (ancdata == null) {
                 throw new TypeError("sendmsg() argument 2 must be an iterable");
@@ -155,18 +152,18 @@ final class SendmsgRecvmsg {
     }
 
     /** One iovec per part, each pointing at a native copy of the part. */
-    private static void setIovecs(Arena arena, MemorySegment msg, List<byte[]> parts) {
+    private static void setIovecs(Arena arena, MemorySegment msg, List<MemorySegment> parts) {
         if (parts.isEmpty()) {
             return;
         }
         MemorySegment iovs = iovec.allocateArray(parts.size(), arena);
         for (int i = 0; i < parts.size(); i++) {
-            byte[] part = parts.get(i);
+            MemorySegment part = parts.get(i);
             MemorySegment iov = iovec.asSlice(iovs, i);
-            MemorySegment data = arena.allocate(Math.max(part.length, 1));
-            MemorySegment.copy(part, 0, data, ValueLayout.JAVA_BYTE, 0, part.length);
+            MemorySegment data = arena.allocate(Math.max(part.byteSize(), 1));
+            MemorySegment.copy(part, 0, data, 0, part.byteSize());
             iovec.iov_base(iov, data);
-            iovec.iov_len(iov, part.length);
+            iovec.iov_len(iov, part.byteSize());
         }
         msghdr.msg_iov(msg, iovs);
         msghdr.msg_iovlen(msg, parts.size());
@@ -218,36 +215,37 @@ final class SendmsgRecvmsg {
     }
 
     /** {@code sock.recvmsg_into(buffers, ancbufsize, flags)}: scatters what arrives over the arrays in order. */
-    static RecvMsgInto recvmsgInto(SocketType sock, List<byte[]> buffers, int ancbufsize, int flags)
+    static RecvMsgInto recvmsgInto(SocketType sock, List<?> buffers, int ancbufsize, int flags)
             throws OSError {
         if (buffers == null) {
             throw new TypeError("recvmsg_into() argument 1 must be an iterable");
         }
-        List<byte[]> targets = new ArrayList<>(buffers.size());
-        for (byte[] b : buffers) {
-            if (b == null) {
+        List<MemorySegment> targets = new ArrayList<>(buffers.size());
+        for (Object b : buffers) {
+            MemorySegment target = Buffers.writable(b);
+            if (target == null) {
                 throw new TypeError("recvmsg_into() argument 1 must be an iterable of single-segment "
                         + "read-write buffers");
             }
-            targets.add(b);
+            targets.add(target);
         }
         try (Arena arena = Arena.ofConfined()) {
             long total = 0;
-            for (byte[] b : targets) {
-                total += b.length;
+            for (MemorySegment t : targets) {
+                total += t.byteSize();
             }
             MemorySegment all = dataBuffer(arena, total);
             List<MemorySegment> bufs = new ArrayList<>(targets.size());
             long at = 0;
-            for (byte[] b : targets) {
-                bufs.add(all.asSlice(at, b.length));
-                at += b.length;
+            for (MemorySegment t : targets) {
+                bufs.add(all.asSlice(at, t.byteSize()));
+                at += t.byteSize();
             }
             Result r = recvmsgGuts(sock, arena, bufs, ancbufsize, flags);
             long left = r.nbytes;
             for (int i = 0; i < targets.size() && left > 0; i++) {
-                int n = (int) Math.min(left, targets.get(i).length);
-                MemorySegment.copy(bufs.get(i), ValueLayout.JAVA_BYTE, 0, targets.get(i), 0, n);
+                long n = Math.min(left, targets.get(i).byteSize());
+                MemorySegment.copy(bufs.get(i), 0, targets.get(i), 0, n);
                 left -= n;
             }
             return new RecvMsgInto((int) r.nbytes, r.ancdata, r.flags, r.address);
@@ -422,7 +420,7 @@ final class SendmsgRecvmsg {
      * {@code socket.send_fds(sock, buffers, fds, flags, address)}: one SCM_RIGHTS message. As in
      * CPython 3.11's Lib/socket.py, flags and address are accepted and not used.
      */
-    static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
+    static int send_fds(SocketType sock, List<?> buffers, List<Integer> fds) throws OSError {
         checkSocket(sock, "sendmsg");
         if (fds == null) {
             throw new TypeError("'NoneType' object is not iterable");

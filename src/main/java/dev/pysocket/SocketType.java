@@ -968,6 +968,73 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
+    /**
+     * {@code sock.recv_into(buffer, nbytes)}: the two-argument form, flags 0.
+     *
+     * @param buffer the array to fill, from index 0
+     * @param nbytes how many bytes at most; 0 means the whole buffer
+     * @return how many bytes were written; 0 at EOF
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public int recv_into(byte[] buffer, int nbytes) throws OSError {
+        return recv_into(buffer, nbytes, 0);
+    }
+
+    /**
+     * {@code sock.recv_into(buffer, nbytes)} for a ByteBuffer (its position does not move).
+     *
+     * @param buffer filled from its position up to its limit
+     * @param nbytes how many bytes at most; 0 means up to the limit
+     * @return how many bytes were written; 0 at EOF
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public int recv_into(ByteBuffer buffer, int nbytes) throws OSError {
+        return recv_into(buffer, nbytes, 0);
+    }
+
+    /**
+     * {@code sock.recv_into(buffer)} for a memory segment: fills up to its whole length.
+     *
+     * @param buffer the segment to fill
+     * @return how many bytes were written; 0 at EOF
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public int recv_into(MemorySegment buffer) throws OSError {
+        return recv_into(buffer, 0, 0);
+    }
+
+    /**
+     * {@code sock.recv_into(buffer, nbytes)} for a memory segment.
+     *
+     * @param buffer the segment to fill
+     * @param nbytes how many bytes at most; 0 means the whole segment
+     * @return how many bytes were written; 0 at EOF
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public int recv_into(MemorySegment buffer, int nbytes) throws OSError {
+        return recv_into(buffer, nbytes, 0);
+    }
+
     /** recv_into's name in messages and its "nbytes too large" message. */
     private static final String[] RECV_INTO = {"recv_into", "buffer too small for requested bytes"};
     /** recvfrom_into's. */
@@ -1133,6 +1200,89 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes)}: the two-argument form, flags 0.
+     *
+     * @param buffer the array to fill, from index 0
+     * @param nbytes how many bytes at most; 0 means the whole buffer
+     * @return {@code (nbytes, address)}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public RecvFromInto recvfrom_into(byte[] buffer, int nbytes) throws OSError {
+        return recvfrom_into(buffer, nbytes, 0);
+    }
+
+    /**
+     * {@code sock.recvfrom_into(buffer)} for a ByteBuffer (its position does not move).
+     *
+     * @param buffer filled from its position up to its limit
+     * @return {@code (nbytes, address)}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public RecvFromInto recvfrom_into(ByteBuffer buffer) throws OSError {
+        return recvfrom_into(buffer, 0, 0);
+    }
+
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes)} for a ByteBuffer.
+     *
+     * @param buffer filled from its position up to its limit
+     * @param nbytes how many bytes at most; 0 means up to the limit
+     * @return {@code (nbytes, address)}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public RecvFromInto recvfrom_into(ByteBuffer buffer, int nbytes) throws OSError {
+        return recvfrom_into(buffer, nbytes, 0);
+    }
+
+    /**
+     * {@code sock.recvfrom_into(buffer)} for a memory segment.
+     *
+     * @param buffer the segment to fill
+     * @return {@code (nbytes, address)}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public RecvFromInto recvfrom_into(MemorySegment buffer) throws OSError {
+        return recvfrom_into(buffer, 0, 0);
+    }
+
+    /**
+     * {@code sock.recvfrom_into(buffer, nbytes)} for a memory segment.
+     *
+     * @param buffer the segment to fill
+     * @param nbytes how many bytes at most; 0 means the whole segment
+     * @return {@code (nbytes, address)}
+     * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
+     *     first
+     * @throws BlockingIOError {@code [Errno 11] Resource temporarily unavailable} when the socket
+     *     is non-blocking (timeout 0.0) and nothing is there to read
+     * @throws OSError when the call fails, with its errno; {@code [Errno 9] Bad file descriptor}
+     *     once the socket is closed
+     */
+    public RecvFromInto recvfrom_into(MemorySegment buffer, int nbytes) throws OSError {
+        return recvfrom_into(buffer, nbytes, 0);
+    }
+
     private RecvFromInto recvfromInto(Buffers b, int flags) throws OSError {
         SockAddr.checkAddrlen(family);
         long n = b.received(CallEngine.call(this, false, RECVFROM, b.buf, b.len, flags));
@@ -1144,7 +1294,8 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.sendmsg(buffers)}: the parts are sent as one message; returns the bytes sent.
      *
-     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     * @param buffers the message's parts ({@code byte[]}, ByteBuffers from position to limit, read
+     *     once, or MemorySegments, mixed as in Python), sent together as one message (gathered, no copy joins
      *     them)
      * @return how many bytes were sent, which may be fewer than given (Python's int)
      * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
@@ -1155,14 +1306,15 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public int sendmsg(List<byte[]> buffers) throws OSError {
+    public int sendmsg(List<?> buffers) throws OSError {
         return SendmsgRecvmsg.sendmsg(this, buffers, List.of(), 0, null);
     }
 
     /**
      * {@code sock.sendmsg(buffers, ancdata)}: with {@code (level, type, data)} control messages.
      *
-     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     * @param buffers the message's parts ({@code byte[]}, ByteBuffers from position to limit, read
+     *     once, or MemorySegments, mixed as in Python), sent together as one message (gathered, no copy joins
      *     them)
      * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
      *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
@@ -1176,14 +1328,15 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata) throws OSError {
+    public int sendmsg(List<?> buffers, List<AncData> ancdata) throws OSError {
         return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, 0, null);
     }
 
     /**
      * {@code sock.sendmsg(buffers, ancdata, flags)}.
      *
-     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     * @param buffers the message's parts ({@code byte[]}, ByteBuffers from position to limit, read
+     *     once, or MemorySegments, mixed as in Python), sent together as one message (gathered, no copy joins
      *     them)
      * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
      *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
@@ -1199,7 +1352,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags)
+    public int sendmsg(List<?> buffers, List<AncData> ancdata, int flags)
             throws OSError {
         return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, flags, null);
     }
@@ -1209,7 +1362,8 @@ public final class SocketType implements AutoCloseable, FileLike {
      * send; a null address is None (no destination). A null ancdata is refused, as Python
      * refuses None: pass {@code List.of()}.
      *
-     * @param buffers the message's parts, sent together as one message (gathered, no copy joins
+     * @param buffers the message's parts ({@code byte[]}, ByteBuffers from position to limit, read
+     *     once, or MemorySegments, mixed as in Python), sent together as one message (gathered, no copy joins
      *     them)
      * @param ancdata {@code (cmsg_level, cmsg_type, cmsg_data)} control messages to send with it,
      *     e.g. {@code SCM_RIGHTS} descriptors; {@code List.of()} for none (null is a
@@ -1229,7 +1383,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     {@code [Errno 22] Invalid argument} (EINVAL) for a bad control message);
      *     {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public int sendmsg(List<byte[]> buffers, List<AncData> ancdata, int flags,
+    public int sendmsg(List<?> buffers, List<AncData> ancdata, int flags,
                        Address address) throws OSError {
         return SendmsgRecvmsg.sendmsg(this, buffers, ancdata, flags, address);
     }
@@ -1301,7 +1455,8 @@ public final class SocketType implements AutoCloseable, FileLike {
     /**
      * {@code sock.recvmsg_into(buffers)}: fills the arrays in order.
      *
-     * @param buffers the arrays to fill, in order (scattered)
+     * @param buffers the buffers to fill, in order (scattered): {@code byte[]}, writable ByteBuffers
+     *     (from position to limit, read once) or writable MemorySegments, mixed as in Python
      * @return Python's {@code (nbytes, ancdata, msg_flags, address)}: how many bytes were written,
      *     the control messages, the message's MSG_ flags and the sender's address (or null)
      * @throws TimeoutError {@code TimeoutError('timed out')} when the socket's timeout expires
@@ -1311,14 +1466,15 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public RecvMsgInto recvmsg_into(List<byte[]> buffers) throws OSError {
+    public RecvMsgInto recvmsg_into(List<?> buffers) throws OSError {
         return SendmsgRecvmsg.recvmsgInto(this, buffers, 0, 0);
     }
 
     /**
      * {@code sock.recvmsg_into(buffers, ancbufsize)}.
      *
-     * @param buffers the arrays to fill, in order (scattered)
+     * @param buffers the buffers to fill, in order (scattered): {@code byte[]}, writable ByteBuffers
+     *     (from position to limit, read once) or writable MemorySegments, mixed as in Python
      * @param ancbufsize the room for ancillary data in bytes, sized with
      *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
      * @return Python's {@code (nbytes, ancdata, msg_flags, address)}: how many bytes were written,
@@ -1330,7 +1486,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize) throws OSError {
+    public RecvMsgInto recvmsg_into(List<?> buffers, int ancbufsize) throws OSError {
         return SendmsgRecvmsg.recvmsgInto(this, buffers, ancbufsize, 0);
     }
 
@@ -1338,7 +1494,8 @@ public final class SocketType implements AutoCloseable, FileLike {
      * {@code sock.recvmsg_into(buffers, ancbufsize, flags)} — recvmsg(2) scattering into the
      * arrays: {@code (nbytes, ancdata, msg_flags, address)}.
      *
-     * @param buffers the arrays to fill, in order (scattered)
+     * @param buffers the buffers to fill, in order (scattered): {@code byte[]}, writable ByteBuffers
+     *     (from position to limit, read once) or writable MemorySegments, mixed as in Python
      * @param ancbufsize the room for ancillary data in bytes, sized with
      *     {@link socket#CMSG_SPACE(long)} (summed over the messages expected); 0 receives none
      * @param flags   MSG_ flags for recv(2), or-ed (MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT, ...); 0
@@ -1352,7 +1509,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws OSError when recvmsg(2) fails, with its errno (e.g. {@code ConnectionResetError}
      *     (ECONNRESET)); {@code [Errno 9] Bad file descriptor} once the socket is closed
      */
-    public RecvMsgInto recvmsg_into(List<byte[]> buffers, int ancbufsize, int flags) throws OSError {
+    public RecvMsgInto recvmsg_into(List<?> buffers, int ancbufsize, int flags) throws OSError {
         return SendmsgRecvmsg.recvmsgInto(this, buffers, ancbufsize, flags);
     }
 

@@ -115,13 +115,16 @@ public final class select {
     /**
      * The result of {@link #select select()}: Python's 3-tuple of lists
      * {@code (rlist, wlist, xlist)}, holding the very objects passed in (a ready object listed
-     * twice appears twice), in their order. Prints like the Python tuple.
+     * twice appears twice), in their order, typed as the lists that were passed in (no cast
+     * needed: {@code select(List.of(sock), ...)} gives a {@code Selected<SocketType>}). Prints
+     * like the Python tuple.
      *
+     * @param <T>   the common type of the objects passed in
      * @param rlist the ready objects of the rlist argument, as passed in
      * @param wlist the ready objects of the wlist argument, as passed in
      * @param xlist the ready objects of the xlist argument, as passed in
      */
-    public record Selected(List<Object> rlist, List<Object> wlist, List<Object> xlist) {
+    public record Selected<T>(List<T> rlist, List<T> wlist, List<T> xlist) {
         @Override
         public String toString() {
             return Py.tuple(rlist, wlist, xlist);
@@ -142,6 +145,7 @@ public final class select {
     /**
      * {@code select.select(rlist, wlist, xlist)}: waits without a time limit.
      *
+     * @param <T>   the common type of the objects passed in, which the result keeps
      * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
      *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
      *     {@code ValueError('filedescriptor out of range in select()')}
@@ -153,7 +157,8 @@ public final class select {
      * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
      *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
      */
-    public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist) throws OSError {
+    public static <T> Selected<T> select(Collection<? extends T> rlist, Collection<? extends T> wlist,
+                                         Collection<? extends T> xlist) throws OSError {
         return doSelect(rlist, wlist, xlist, -1, false);
     }
 
@@ -162,6 +167,7 @@ public final class select {
      * None, no limit); rounded up to microseconds, as CPython does. A negative timeout is a
      * ValueError.
      *
+     * @param <T>   the common type of the objects passed in, which the result keeps
      * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
      *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
      *     {@code ValueError('filedescriptor out of range in select()')}
@@ -177,8 +183,8 @@ public final class select {
      * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
      *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
      */
-    public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist, Double timeout)
-            throws OSError {
+    public static <T> Selected<T> select(Collection<? extends T> rlist, Collection<? extends T> wlist,
+                                         Collection<? extends T> xlist, Double timeout) throws OSError {
         if (timeout == null) {
             return doSelect(rlist, wlist, xlist, -1, false);
         }
@@ -188,6 +194,7 @@ public final class select {
     /**
      * {@code select.select(rlist, wlist, xlist, timeout)} with an int timeout in seconds.
      *
+     * @param <T>   the common type of the objects passed in, which the result keeps
      * @param rlist the objects to wait on until readable: each an Integer/Long descriptor or a
      *     {@link FileLike} (a socket); a descriptor of FD_SETSIZE (1024) or more is
      *     {@code ValueError('filedescriptor out of range in select()')}
@@ -201,13 +208,14 @@ public final class select {
      * @throws OSError when select(2) fails, with its errno: {@code [Errno 9] Bad file descriptor}
      *     for a descriptor that is not open (EINTR is retried with the time left, PEP 475)
      */
-    public static Selected select(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist, long timeout)
-            throws OSError {
+    public static <T> Selected<T> select(Collection<? extends T> rlist, Collection<? extends T> wlist,
+                                         Collection<? extends T> xlist, long timeout) throws OSError {
         return doSelect(rlist, wlist, xlist, PyTime.nanosFromLong(timeout, 1_000_000_000L), true);
     }
 
-    private static Selected doSelect(Collection<?> rlist, Collection<?> wlist, Collection<?> xlist,
-                                     long timeoutNanos, boolean timed) throws OSError {
+    private static <T> Selected<T> doSelect(Collection<? extends T> rlist, Collection<? extends T> wlist,
+                                            Collection<? extends T> xlist, long timeoutNanos, boolean timed)
+            throws OSError {
         if (timed && timeoutNanos < 0) {
             throw new ValueError("timeout must be non-negative");
         }
@@ -239,9 +247,9 @@ public final class select {
                     xfd.length > 0 ? mem.x : MemorySegment.NULL, tv);
         }, (t, deadline) -> parkOnAny(concat(rfd, wfd, xfd), selectEvents(rfd, wfd, xfd), t, deadline));
         if (n == 0) { // nothing ready (bpo-35310: also when the deadline passed during a retry)
-            return new Selected(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Selected<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
-        return new Selected(collect(robj, rfd, mem.r), collect(wobj, wfd, mem.w), collect(xobj, xfd, mem.x));
+        return new Selected<>(collect(robj, rfd, mem.r), collect(wobj, wfd, mem.w), collect(xobj, xfd, mem.x));
     }
 
     private static int[] concat(int[] a, int[] b, int[] c) {
@@ -292,11 +300,13 @@ public final class select {
         return (set.get(ValueLayout.JAVA_LONG, (fd >>> 6) * 8L) & (1L << (fd & 63))) != 0;
     }
 
-    private static List<Object> collect(Object[] objs, int[] fds, MemorySegment set) {
-        List<Object> out = new ArrayList<>();
+    /** The objects whose descriptor the set holds; each came from a {@code Collection<? extends T>}. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> collect(Object[] objs, int[] fds, MemorySegment set) {
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < objs.length; i++) {
             if (isSet(set, fds[i])) {
-                out.add(objs[i]);
+                out.add((T) objs[i]);
             }
         }
         return out;

@@ -1787,7 +1787,7 @@ public final class socket {
      *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
      *     {@code TimeoutError('timed out')}
      */
-    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds) throws OSError {
+    public static int send_fds(SocketType sock, List<?> buffers, List<Integer> fds) throws OSError {
         return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }
 
@@ -1805,7 +1805,7 @@ public final class socket {
      *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
      *     {@code TimeoutError('timed out')}
      */
-    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags)
+    public static int send_fds(SocketType sock, List<?> buffers, List<Integer> fds, int flags)
             throws OSError {
         return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }
@@ -1825,7 +1825,7 @@ public final class socket {
      *     {@code [Errno 9]} (EBADF) for a descriptor that is not open, the socket's timeout as
      *     {@code TimeoutError('timed out')}
      */
-    public static int send_fds(SocketType sock, List<byte[]> buffers, List<Integer> fds, int flags,
+    public static int send_fds(SocketType sock, List<?> buffers, List<Integer> fds, int flags,
                                Address address) throws OSError {
         return SendmsgRecvmsg.send_fds(sock, buffers, fds);
     }

@@ -82,7 +82,10 @@ final class Evaluator {
 
     static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "interrupt_after", "len", "bytearray");
     private static final Map<String, String> MODULES = Map.of(
-            "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors");
+            "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors",
+            "ssl", "dev.pysocket.ssl", "socketserver", "dev.pysocket.socketserver");
+    /** Modules whose classes are top-level classes of the package ({@code ssl.SSLContext} is {@code SSLContext}). */
+    private static final Set<String> CLASS_MODULES = Set.of("dev.pysocket.ssl", "dev.pysocket.socketserver");
 
     /**
      * Modules Python reaches through the socket module's own imports ({@code socket.errno},
@@ -405,7 +408,20 @@ final class Evaluator {
         if (hasMethods || nestedClass(cls, name) != null) {
             return new V(new MemberRef(cls, name, ownerCode + "." + name), ownerCode + "." + name);
         }
+        Class<?> top = moduleClass(cls, name);
+        if (top != null) {
+            return new V(new ClassRef(top, name), name);
+        }
         throw new NotExpressible(cls.getSimpleName() + " has no member " + name);
+    }
+
+    /** A class of the package that a module holds in Python ({@code ssl.MemoryBIO}, {@code socketserver.TCPServer}). */
+    private static Class<?> moduleClass(Class<?> module, String name) {
+        if (!CLASS_MODULES.contains(module.getName())) {
+            return null;
+        }
+        Class<?> c = loadClass(module.getPackageName() + "." + name);
+        return c != null && Modifier.isPublic(c.getModifiers()) && c.getEnclosingClass() == null ? c : null;
     }
 
     private static Class<?> nestedClass(Class<?> owner, String name) {
@@ -417,11 +433,30 @@ final class Evaluator {
         return null;
     }
 
+    /**
+     * The public methods of {@code cls}, one per signature: the declared one rather than a
+     * covariant bridge, but a bridge where it is the only public way in (javac re-declares the
+     * public methods of a package-private superclass so, as SSLSocket's from TlsChannel).
+     */
+    private static List<Method> methods(Class<?> cls) {
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        for (Method m : cls.getMethods()) {
+            if (m.isSynthetic() && !m.isBridge()) {
+                continue;
+            }
+            String sig = m.getName() + Arrays.toString(m.getParameterTypes());
+            Method seen = bySignature.get(sig);
+            if (seen == null || seen.isBridge() && !m.isBridge()) {
+                bySignature.put(sig, m);
+            }
+        }
+        return new ArrayList<>(bySignature.values());
+    }
+
     private static Method findMethod(Class<?> cls, String name, int arity) {
         List<Method> ms = new ArrayList<>();
-        for (Method m : cls.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())
-                    && !m.isBridge() && !m.isSynthetic()) {
+        for (Method m : methods(cls)) {
+            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())) {
                 ms.add(m);
             }
         }
@@ -475,14 +510,19 @@ final class Evaluator {
                 return new V(t.toString(), target.code() + ".toString()");
             }
             if (name.equals("__eq__") && args.size() == 1 && kws.isEmpty()) {
+                Object other = args.get(0).value();
+                if (PyValues.isInt(t) && PyValues.isInt(other)) { // Python's ints compare by value, whatever Java boxed them as
+                    String code = target.code() + " == " + args.get(0).code();
+                    noteTop(c, code);
+                    return new V(PyValues.bigInt(t).equals(PyValues.bigInt(other)), code);
+                }
                 String code = target.code() + ".equals(" + args.get(0).code() + ")";
                 noteTop(c, code);
-                return new V(t.equals(args.get(0).value()), code);
+                return new V(t.equals(other), code);
             }
             List<Executable> cands = new ArrayList<>();
-            for (Method m : t.getClass().getMethods()) {
-                if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && !m.isBridge()
-                        && !m.isSynthetic()) {
+            for (Method m : methods(t.getClass())) {
+                if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())) {
                     cands.add(m);
                 }
             }
@@ -532,6 +572,11 @@ final class Evaluator {
         if (nested != null && cands.isEmpty()) {
             cands.addAll(Arrays.asList(nested.getConstructors()));
             callCode = "new " + code;
+        }
+        Class<?> top = nested == null && cands.isEmpty() ? moduleClass(cls, name) : null;
+        if (top != null) {
+            cands.addAll(Arrays.asList(top.getConstructors()));
+            callCode = "new " + name;
         }
         if (cands.isEmpty()) {
             throw new NotExpressible(cls.getSimpleName() + " has no function " + name + "()");
@@ -824,6 +869,9 @@ final class Evaluator {
             }
             return p == Object.class ? new Conv(javaList(l), code, OBJECT_COST) : null;
         }
+        if (v instanceof ClassRef cr && p == java.util.function.Supplier.class) {
+            return new Conv(handlerFactory(cr.cls()), cr.code() + "::new", 1);
+        }
         if ((v instanceof AddressFamily || v instanceof SocketKind) && (p == int.class || p == Integer.class)) {
             int iv = v instanceof AddressFamily af ? af.value() : ((SocketKind) v).value();
             return new Conv(iv, code + ".value()", 2);
@@ -833,6 +881,21 @@ final class Evaluator {
             return new Conv(v, code, cost);
         }
         return null;
+    }
+
+    /**
+     * A Python class passed where Java takes its constructor (socketserver's RequestHandlerClass):
+     * a Supplier calling the no-argument constructor. An abstract class (BaseRequestHandler is
+     * one in Java) cannot be made: the supplier raises only if the server asks for a handler.
+     */
+    private static java.util.function.Supplier<Object> handlerFactory(Class<?> cls) {
+        return () -> {
+            try {
+                return cls.getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new NotExpressible("cannot make a " + cls.getSimpleName() + " without a subclass");
+            }
+        };
     }
 
     /** The Java sources of a tuple's items, recovered from "tuple(a, b)" when possible. */

@@ -78,6 +78,17 @@ class SocketserverTest {
         assertEquals(-1, server.fileno(), "server_close closed the socket");
     }
 
+    /** {@code server.handle_request()} on a virtual thread, for a test that then connects. */
+    private static Thread handleOneRequest(BaseServer s) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                s.handle_request();
+            } catch (OSError e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     interface ThrowingConsumer<T> {
         void accept(T t) throws Exception;
     }
@@ -375,13 +386,7 @@ class SocketserverTest {
             }
         }
         try (TCPServer s = new TCPServer(address(false), Writer::new)) {
-            Thread serving = Thread.ofVirtual().start(() -> {
-                try {
-                    s.handle_request();
-                } catch (OSError e) {
-                    throw new AssertionError(e);
-                }
-            });
+            Thread serving = handleOneRequest(s);
             try (SocketType c = create_connection(s.server_address)) {
                 c.settimeout(10.0);
                 assertEquals("unbuffered", new String(CoreTestSupport.recvAll(c, 10)));
@@ -427,13 +432,7 @@ class SocketserverTest {
             }
         }
         try (TCPServer s = new TCPServer(address(false), Handler::new)) {
-            Thread serving = Thread.ofVirtual().start(() -> {
-                try {
-                    s.handle_request();
-                } catch (OSError e) {
-                    throw new AssertionError(e);
-                }
-            });
+            Thread serving = handleOneRequest(s);
             try (SocketType c = create_connection(s.server_address)) {
                 c.settimeout(10.0);
                 BinaryFile reader = c.makefile("rb").binary();
@@ -464,13 +463,7 @@ class SocketserverTest {
             }
         }
         try (TCPServer s = new TCPServer(address(false), Handler::new)) {
-            Thread serving = Thread.ofVirtual().start(() -> {
-                try {
-                    s.handle_request();
-                } catch (OSError e) {
-                    throw new AssertionError(e);
-                }
-            });
+            Thread serving = handleOneRequest(s);
             try (SocketType c = create_connection(s.server_address)) {
                 c.settimeout(10.0);
                 c.sendall(TEST);

@@ -19,6 +19,8 @@ import os
 import re
 import select
 import selectors
+import socketserver
+import ssl
 import shutil
 import signal
 import socket
@@ -374,7 +376,8 @@ def run_case(case):
     tmpdir = tempfile.mkdtemp(prefix="pyp")
     norm = Normaliser(tmpdir)
     fds_before = _open_fds()
-    ns = {"__builtins__": {}, "socket": socket, "select": select, "selectors": selectors}
+    ns = {"__builtins__": {}, "socket": socket, "select": select, "selectors": selectors, "ssl": ssl,
+          "socketserver": socketserver}
     interrupters = []
     ns.update(make_helpers(tmpdir, interrupters))
     helper_names = set(ns)

@@ -452,11 +452,14 @@ public final class BinaryFile extends FileObject implements Iterable<byte[]> {
         };
     }
 
-    /** Python's repr: {@code <_io.BufferedReader name=3>}, {@code <socket.SocketIO object at 0x...>}. */
+    /**
+     * Python's repr: {@code <_io.BufferedReader name=3>}, {@code <socket.SocketIO object at 0x...>},
+     * {@code <socketserver._SocketWriter object at 0x...>}.
+     */
     @Override
     public String toString() {
         if (!buffered()) {
-            return "<socket.SocketIO" + at();
+            return "<" + raw.sock.className() + at();
         }
         if (raw.reading && raw.writing) {
             return "<_io.BufferedRWPair" + at();

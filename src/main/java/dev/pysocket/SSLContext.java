@@ -774,4 +774,10 @@ public final class SSLContext {
             return new X509Certificate[0];
         }
     }
+
+    /** Python's repr: {@code <ssl.SSLContext object at 0x...>}. */
+    @Override
+    public String toString() {
+        return "<ssl.SSLContext object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+    }
 }

@@ -56,9 +56,26 @@ public class SSLError extends OSError {
         return library;
     }
 
-    /** {@code str(e)}: the strerror alone, without {@code [Errno n]}, as CPython prints it. */
+    /**
+     * {@code str(e)}: the strerror alone, without {@code [Errno n]}, as CPython prints it; for
+     * {@code SSLError(message)} the args tuple, {@code ('message',)}, as CPython's SSLError_str
+     * gives when strerror is None.
+     */
     @Override
     public String getMessage() {
-        return strerror() != null ? strerror() : super.getMessage();
+        if (strerror() != null) {
+            return strerror();
+        }
+        return errno() == null ? "(" + Py.repr(super.getMessage()) + ",)" : super.getMessage();
+    }
+
+    /**
+     * Python's {@code repr(e)}: {@code SSLError(1, '...')}, or {@code SSLError('message')}.
+     *
+     * @return the class name with Python's repr of the arguments
+     */
+    @Override
+    public String repr() {
+        return errno() == null ? getClass().getSimpleName() + "(" + Py.repr(super.getMessage()) + ")" : super.repr();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pysocket;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,6 +17,9 @@ public final class SSLSocket extends TlsChannel implements AutoCloseable, FileLi
     private final boolean suppressRaggedEofs;
     /** CPython's {@code _sslobj is None}: not connected yet, or after unwrap()/shutdown(). */
     private volatile boolean plain;
+    /** The timeout and deadline of the TLS call under way ({@link #beginCall()}). */
+    private long callTimeout;
+    private long callDeadline;
 
     SSLSocket(SSLContext context, SocketType original, boolean serverSide, boolean doHandshakeOnConnect,
               boolean suppressRaggedEofs, String serverHostname) throws OSError {
@@ -50,10 +54,20 @@ public final class SSLSocket extends TlsChannel implements AutoCloseable, FileLi
         }
     }
 
+    /**
+     * _ssl.c's rule: the socket's timeout is read once per TLS call (do_handshake, read, write,
+     * shutdown) and makes one deadline, which every wait for the socket inside the call shares.
+     */
+    @Override
+    void beginCall() {
+        callTimeout = sock.timeoutNanos();
+        callDeadline = callTimeout > 0 ? PyTime.deadline(callTimeout) : 0;
+    }
+
     @Override
     int transportWrite(ByteBuffer src) throws OSError {
         try {
-            int n = sock.send(src);
+            int n = sock.sendBy(MemorySegment.ofBuffer(src), callTimeout, callDeadline);
             src.position(src.position() + n);
             return n;
         } catch (BlockingIOError e) {
@@ -64,7 +78,7 @@ public final class SSLSocket extends TlsChannel implements AutoCloseable, FileLi
     @Override
     int transportRead(ByteBuffer dst, int max) throws OSError {
         try {
-            int n = sock.recv_into(dst, max, 0);
+            int n = sock.recvBy(MemorySegment.ofBuffer(dst).asSlice(0, max), callTimeout, callDeadline);
             if (n == 0) {
                 return -1;
             }
@@ -282,6 +296,74 @@ public final class SSLSocket extends TlsChannel implements AutoCloseable, FileLi
         return n == 0 ? 0 : read(buffer, n);
     }
 
+    // ---- file objects ----------------------------------------------------------------------
+
+    /**
+     * {@code ssl_sock.makefile()}: a text file for reading ({@code 'r'}), UTF-8, strict.
+     *
+     * @return the file object
+     * @throws OSError never in practice (the signature matches the other forms)
+     */
+    public TextFile makefile() throws OSError {
+        return makefile("r").text();
+    }
+
+    /**
+     * {@code ssl_sock.makefile(mode)}: the file objects of {@link SocketType#makefile(String)}
+     * (CPython's SSLSocket inherits socket.makefile), reading with this socket's recv_into and
+     * writing with its send, so the data is the decrypted stream. A TLS timeout
+     * ({@code The read operation timed out}) makes the file unusable for reading, as a socket
+     * timeout does; on a non-blocking socket SSLWantReadError and SSLWantWriteError pass through
+     * (their errno is not EAGAIN, so there is no None). The descriptor stays open until the socket
+     * and every file object are closed.
+     *
+     * @param mode Python's mode string
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a mode with other letters than r, w, b
+     */
+    public FileObject makefile(String mode) throws OSError {
+        return makefile(mode, null, null, null, null);
+    }
+
+    /**
+     * {@code ssl_sock.makefile(mode, buffering)}: buffering 0 is the raw SocketIO (binary modes
+     * only), a negative value or null the default 8192 bytes.
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @return the file object
+     * @throws OSError    never in practice (the signature matches the other forms)
+     * @throws ValueError for a bad mode, or buffering 0 with a text mode
+     */
+    public FileObject makefile(String mode, Integer buffering) throws OSError {
+        return makefile(mode, buffering, null, null, null);
+    }
+
+    /**
+     * {@code ssl_sock.makefile(mode, buffering, encoding=, errors=, newline=)}: a text file's
+     * options (each null for Python's None; see {@link TextFile}).
+     *
+     * @param mode      Python's mode string
+     * @param buffering the buffer size, 0, or null (None)
+     * @param encoding  the codec's name, null for {@code 'UTF-8'}
+     * @param errors    the error handler's name, null for {@code 'strict'}
+     * @param newline   null, {@code ""}, {@code "\n"}, {@code "\r"} or {@code "\r\n"}
+     * @return the file object
+     * @throws OSError     never in practice (the signature matches the other forms)
+     * @throws ValueError  for a bad mode or newline, or text options with a binary mode
+     * @throws LookupError for an unknown encoding
+     */
+    public FileObject makefile(String mode, Integer buffering, String encoding, String errors, String newline)
+            throws OSError {
+        return SocketFile.open(SocketFile.endpoint(this), mode, buffering, encoding, errors, newline);
+    }
+
+    /** The socket underneath, whose {@code _io_refs} makefile() objects count on. */
+    SocketType socket() {
+        return sock;
+    }
+
     // ---- shutting down -------------------------------------------------------------------
 
     /**
@@ -315,8 +397,9 @@ public final class SSLSocket extends TlsChannel implements AutoCloseable, FileLi
     }
 
     /**
-     * {@code ssl_sock.close()}: closes the socket. As in CPython no close_notify is sent (use
-     * unwrap() for an orderly TLS shutdown); peers see an EOF.
+     * {@code ssl_sock.close()}: closes the socket (once makefile() objects are closed too, as
+     * for plain sockets). As in CPython no close_notify is sent (use unwrap() for an orderly TLS
+     * shutdown); peers see an EOF.
      *
      * @throws OSError close(2)'s errors
      */

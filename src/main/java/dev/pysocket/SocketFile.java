@@ -2,13 +2,15 @@ package dev.pysocket;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
 
 /**
- * {@code sock.makefile(...)}: Lib/socket.py's makefile and its raw {@code SocketIO}. The raw
- * object takes one {@code _io_refs} reference on the socket and drops it once: on close, or, as
- * CPython's SocketIO finalizer does, when the file object that owns it is garbage-collected
- * unclosed (so a dropped file never keeps a closed socket's descriptor open). Reads and writes
- * go through the socket's own recv_into and send, so timeouts and EINTR follow the socket.
+ * {@code sock.makefile(...)}: Lib/socket.py's makefile and its raw {@code SocketIO}, for plain
+ * sockets and (as CPython's SSLSocket inherits makefile) TLS sockets. The raw object takes one
+ * {@code _io_refs} reference on the socket and drops it once: on close, or, as CPython's
+ * SocketIO finalizer does, when the file object that owns it is garbage-collected unclosed (so a
+ * dropped file never keeps a closed socket's descriptor open). Reads and writes go through the
+ * socket's own recv_into and send, so timeouts, EINTR and TLS follow the socket.
  */
 final class SocketFile {
     /** io.DEFAULT_BUFFER_SIZE. */
@@ -17,8 +19,137 @@ final class SocketFile {
     private SocketFile() {
     }
 
+    /**
+     * What a SocketIO reads and writes through: {@code self._sock}'s recv_into, send, fileno and
+     * {@code _io_refs}.
+     */
+    interface Endpoint {
+        /** {@code sock.recv_into(b[off:off+len])}: the count, 0 at EOF. */
+        int recvInto(byte[] b, int off, int len) throws OSError;
+
+        /** {@code sock.send(b[off:off+len])}: the count taken. */
+        int send(byte[] b, int off, int len) throws OSError;
+
+        /** {@code sock.fileno()}. */
+        int fileno();
+
+        /** {@code sock._io_refs += 1}. */
+        void ioRef();
+
+        /** {@code sock._decref_socketios()}: the last reference closes a closed socket. */
+        void ioUnref() throws OSError;
+
+        /** The raw object's class, for its repr. */
+        default String className() {
+            return "socket.SocketIO";
+        }
+    }
+
+    /** A plain socket as a SocketIO's endpoint. */
+    static Endpoint endpoint(SocketType sock) {
+        return new Endpoint() {
+            @Override
+            public int recvInto(byte[] b, int off, int len) throws OSError {
+                return sock.recv_into(MemorySegment.ofArray(b).asSlice(off, len), 0, 0);
+            }
+
+            @Override
+            public int send(byte[] b, int off, int len) throws OSError {
+                return sock.send(MemorySegment.ofArray(b).asSlice(off, len), 0);
+            }
+
+            @Override
+            public int fileno() {
+                return sock.fileno();
+            }
+
+            @Override
+            public void ioRef() {
+                sock.ioRef();
+            }
+
+            @Override
+            public void ioUnref() throws OSError {
+                sock.ioUnref();
+            }
+        };
+    }
+
+    /** A TLS socket as a SocketIO's endpoint: its own recv_into and send, its socket's references. */
+    static Endpoint endpoint(SSLSocket tls) {
+        SocketType refs = tls.socket();
+        return new Endpoint() {
+            @Override
+            public int recvInto(byte[] b, int off, int len) throws OSError {
+                return tls.recv_into(ByteBuffer.wrap(b, off, len), len);
+            }
+
+            @Override
+            public int send(byte[] b, int off, int len) throws OSError {
+                return tls.send(ByteBuffer.wrap(b, off, len));
+            }
+
+            @Override
+            public int fileno() {
+                return refs.fileno();
+            }
+
+            @Override
+            public void ioRef() {
+                refs.ioRef();
+            }
+
+            @Override
+            public void ioUnref() throws OSError {
+                refs.ioUnref();
+            }
+        };
+    }
+
+    /**
+     * socketserver's {@code _SocketWriter(sock)}: an unbuffered binary writer whose write is one
+     * sendall returning the whole length; it holds no {@code _io_refs} reference (closing it
+     * leaves the socket alone).
+     */
+    static BinaryFile socketWriter(SocketType sock) {
+        Endpoint plain = endpoint(sock);
+        Endpoint writer = new Endpoint() {
+            @Override
+            public int recvInto(byte[] b, int off, int len) throws OSError {
+                return plain.recvInto(b, off, len);
+            }
+
+            @Override
+            public int send(byte[] b, int off, int len) throws OSError {
+                sock.sendall(MemorySegment.ofArray(b).asSlice(off, len), 0);
+                return len;
+            }
+
+            @Override
+            public int fileno() {
+                return plain.fileno();
+            }
+
+            @Override
+            public void ioRef() {
+                // _SocketWriter takes no reference
+            }
+
+            @Override
+            public void ioUnref() {
+                // nor drops one
+            }
+
+            @Override
+            public String className() {
+                return "socketserver._SocketWriter";
+            }
+        };
+        return new BinaryFile(new Raw(writer, false, true), 0);
+    }
+
     /** Lib/socket.py's makefile, in its order of checks. */
-    static FileObject open(SocketType sock, String mode, Integer buffering, String encoding, String errors,
+    static FileObject open(Endpoint sock, String mode, Integer buffering, String encoding, String errors,
                            String newline) throws OSError {
         if (mode == null) {
             throw new TypeError("'NoneType' object is not iterable");
@@ -48,7 +179,7 @@ final class SocketFile {
      * EAGAIN is None (null).
      */
     static final class Raw {
-        final SocketType sock;
+        final Endpoint sock;
         final boolean reading;
         final boolean writing;
         private final State state;
@@ -57,10 +188,10 @@ final class SocketFile {
 
         /** What the cleaner needs, and nothing that refers to the file object. */
         private static final class State implements Runnable {
-            private final SocketType sock;
+            private final Endpoint sock;
             private volatile boolean closed;
 
-            State(SocketType sock) {
+            State(Endpoint sock) {
                 this.sock = sock;
             }
 
@@ -85,7 +216,7 @@ final class SocketFile {
             }
         }
 
-        Raw(SocketType sock, boolean reading, boolean writing) {
+        Raw(Endpoint sock, boolean reading, boolean writing) {
             this.sock = sock;
             this.reading = reading;
             this.writing = writing;
@@ -147,7 +278,7 @@ final class SocketFile {
                 throw new OSError("cannot read from timed out object");
             }
             try {
-                return sock.recv_into(MemorySegment.ofArray(b).asSlice(off, len), 0, 0);
+                return sock.recvInto(b, off, len);
             } catch (TimeoutError e) {
                 timeoutOccurred = true; // Lib/socket.py's "except timeout", ETIMEDOUT included
                 throw e;
@@ -166,7 +297,7 @@ final class SocketFile {
                 throw new UnsupportedOperation("File or stream is not writable.");
             }
             try {
-                return sock.send(MemorySegment.ofArray(b).asSlice(off, len), 0);
+                return sock.send(b, off, len);
             } catch (OSError e) {
                 if (e.is(errno.EAGAIN, errno.EWOULDBLOCK)) {
                     return null;

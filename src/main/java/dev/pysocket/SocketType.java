@@ -853,6 +853,24 @@ public final class SocketType implements AutoCloseable, FileLike {
         }
     }
 
+    /**
+     * One recv into {@code dst} (not empty) under a timeout and deadline the caller took at the
+     * start of a longer call: a TLS call's, which _ssl.c's PySSL_select waits for with the time
+     * left, however many reads it takes.
+     */
+    int recvBy(MemorySegment dst, long timeout, long deadline) throws OSError {
+        try (Buffers b = Buffers.forRecv(dst, dst.byteSize())) {
+            return (int) b.received(CallEngine.call(handle, timeout, deadline, false, false, RECV, b.buf, b.len, 0));
+        }
+    }
+
+    /** One send of {@code src} under the caller's timeout and deadline, as {@link #recvBy}. */
+    int sendBy(MemorySegment src, long timeout, long deadline) throws OSError {
+        try (Buffers b = Buffers.forSend(src)) {
+            return (int) CallEngine.call(handle, timeout, deadline, true, false, SEND, b.buf, b.len, 0);
+        }
+    }
+
     /** CPython's {@code sock_recv_guts}: nothing to read is no syscall, even on a closed socket. */
     private long recv(Buffers b, int flags) throws OSError {
         if (b.len == 0) {
@@ -1834,7 +1852,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws ValueError for a mode with other letters than r, w, b
      */
     public FileObject makefile(String mode) throws OSError {
-        return SocketFile.open(this, mode, null, null, null, null);
+        return SocketFile.open(SocketFile.endpoint(this), mode, null, null, null, null);
     }
 
     /**
@@ -1848,7 +1866,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      * @throws ValueError for a bad mode, or buffering 0 with a text mode
      */
     public FileObject makefile(String mode, Integer buffering) throws OSError {
-        return SocketFile.open(this, mode, buffering, null, null, null);
+        return SocketFile.open(SocketFile.endpoint(this), mode, buffering, null, null, null);
     }
 
     /**
@@ -1867,7 +1885,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      */
     public FileObject makefile(String mode, Integer buffering, String encoding, String errors, String newline)
             throws OSError {
-        return SocketFile.open(this, mode, buffering, encoding, errors, newline);
+        return SocketFile.open(SocketFile.endpoint(this), mode, buffering, encoding, errors, newline);
     }
 
     /** Python's {@code repr(sock)}. */

@@ -1,15 +1,18 @@
 package dev.pysocket;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-
 /**
  * Python's {@code socketserver.StreamRequestHandler}: {@link #rfile} reads the connection
- * (what {@code connection.makefile("rb")} returns), {@link #wfile} writes it (unbuffered, each
- * write a sendall, as CPython's {@code _SocketWriter} when wbufsize is 0).
+ * ({@code connection.makefile('rb', rbufsize)}), {@link #wfile} writes it (CPython's
+ * {@code _SocketWriter} when wbufsize is 0: unbuffered, each write a sendall; else
+ * {@code connection.makefile('wb', wbufsize)}). Both are Python's file objects
+ * ({@link BinaryFile}); Java code reads and writes them through
+ * {@code rfile.asInputStream()} and {@code wfile.asOutputStream()}.
  */
 public abstract class StreamRequestHandler extends BaseRequestHandler {
+    /** {@code StreamRequestHandler.rbufsize}: rfile's buffer size; -1 (the default) is 8192, 0 unbuffered. */
+    public int rbufsize = -1;
+    /** {@code StreamRequestHandler.wbufsize}: 0 (the default) is the unbuffered {@code _SocketWriter}. */
+    public int wbufsize;
     /** {@code StreamRequestHandler.timeout}: the connection's timeout in seconds, or null. */
     public Double timeout;
     /** {@code StreamRequestHandler.disable_nagle_algorithm}: sets TCP_NODELAY when true. */
@@ -17,9 +20,9 @@ public abstract class StreamRequestHandler extends BaseRequestHandler {
     /** {@code self.connection}: the request's socket. */
     public SocketType connection;
     /** {@code self.rfile}: reads from the connection. */
-    public InputStream rfile;
+    public BinaryFile rfile;
     /** {@code self.wfile}: writes to the connection. */
-    public OutputStream wfile;
+    public BinaryFile wfile;
 
     /** For subclasses. */
     protected StreamRequestHandler() {
@@ -35,45 +38,21 @@ public abstract class StreamRequestHandler extends BaseRequestHandler {
         if (disable_nagle_algorithm) {
             connection.setsockopt(dev.pysocket.socket.IPPROTO_TCP, dev.pysocket.socket.TCP_NODELAY, 1);
         }
-        rfile = reader(connection);
-        wfile = new SocketWriter(connection);
+        rfile = connection.makefile("rb", rbufsize).binary();
+        wfile = wbufsize == 0 ? SocketFile.socketWriter(connection) : connection.makefile("wb", wbufsize).binary();
     }
 
-    /**
-     * The seam to makefile: rfile is what makefile("rb") gives, whatever type that becomes.
-     */
-    private static InputStream reader(SocketType sock) throws OSError {
-        return sock.makefile("rb").binary().asInputStream();
-    }
-
-    /** {@code handler.finish()}: flushes wfile and closes both files. */
+    /** {@code handler.finish()}: flushes wfile (a socket error is ignored, as CPython does) and closes both files. */
     @Override
     public void finish() throws Exception {
-        try {
-            wfile.flush();
-        } catch (IOException e) {
-            // a closed peer: CPython ignores the flush error too
+        if (!wfile.closed()) {
+            try {
+                wfile.flush();
+            } catch (OSError e) {
+                // the peer may be gone: CPython's finish() passes on socket.error
+            }
         }
         wfile.close();
         rfile.close();
-    }
-
-    /** CPython's {@code _SocketWriter}: every write is a sendall. */
-    private static final class SocketWriter extends OutputStream {
-        private final SocketType sock;
-
-        SocketWriter(SocketType sock) {
-            this.sock = sock;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            sock.sendall(new byte[] {(byte) b});
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            sock.sendall(java.nio.ByteBuffer.wrap(b, off, len));
-        }
     }
 }

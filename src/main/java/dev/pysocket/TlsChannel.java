@@ -77,6 +77,11 @@ abstract sealed class TlsChannel permits SSLSocket, SSLObject {
     /** Whether an EOF without close_notify reads as the end of data. */
     abstract boolean raggedEofIsEnd();
 
+    /** A TLS call (handshake, read, write, shutdown) begins: the transport takes its deadline. */
+    void beginCall() {
+        // a memory BIO has no timeout
+    }
+
     // ---- OpenSSL's calls -----------------------------------------------------------------
 
     /** SSL_do_handshake. */
@@ -121,6 +126,7 @@ abstract sealed class TlsChannel permits SSLSocket, SSLObject {
 
     /** SSL_read into dst (at most max bytes): the count; 0 at close_notify or a ragged EOF taken as end. */
     final int read(ByteBuffer dst, int max) throws OSError {
+        beginCall();
         handshake(Op.READ);
         while (true) {
             if (appIn.hasRemaining()) {
@@ -155,6 +161,7 @@ abstract sealed class TlsChannel permits SSLSocket, SSLObject {
      * same data, as OpenSSL requires) sends them and returns their count.
      */
     final int write(ByteBuffer src, int len) throws OSError {
+        beginCall();
         if (pendingWrite > 0) {
             flush(Op.WRITE);
             int n = pendingWrite;
@@ -189,6 +196,7 @@ abstract sealed class TlsChannel permits SSLSocket, SSLObject {
      * transport is then positioned just after the peer's close_notify.
      */
     final void shutdownTls() throws OSError {
+        beginCall();
         recordAtATime = true;
         engine.closeOutbound();
         while (!engine.isOutboundDone()) {
@@ -362,6 +370,7 @@ abstract sealed class TlsChannel permits SSLSocket, SSLObject {
      *     SSLError for other TLS failures, the socket's errors, TimeoutError
      */
     public void do_handshake() throws OSError {
+        beginCall();
         handshake(Op.HANDSHAKE);
     }
 

@@ -26,13 +26,22 @@ class SocketserverTest {
     @TempDir
     Path tmp;
 
-    /** test_socketserver's stream handler: echoes one line. */
+    /** test_socketserver's stream handler: {@code self.wfile.write(self.rfile.readline())}. */
     static final class EchoLine extends StreamRequestHandler {
         @Override
         public void handle() throws Exception {
-            byte[] line = new java.io.BufferedReader(new java.io.InputStreamReader(rfile)).readLine().getBytes();
-            wfile.write(line);
-            wfile.write('\n');
+            wfile.write(rfile.readline());
+        }
+    }
+
+    /** The same through the Java views: a BufferedReader over rfile, an OutputStream over wfile. */
+    static final class EchoLineJava extends StreamRequestHandler {
+        @Override
+        public void handle() throws Exception {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(rfile.asInputStream())).readLine();
+            java.io.OutputStream out = wfile.asOutputStream();
+            out.write(line.getBytes());
+            out.write('\n');
         }
     }
 
@@ -67,6 +76,17 @@ class SocketserverTest {
             assertFalse(t.isAlive());
         }
         assertEquals(-1, server.fileno(), "server_close closed the socket");
+    }
+
+    /** {@code server.handle_request()} on a virtual thread, for a test that then connects. */
+    private static Thread handleOneRequest(BaseServer s) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                s.handle_request();
+            } catch (OSError e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     interface ThrowingConsumer<T> {
@@ -104,6 +124,11 @@ class SocketserverTest {
             default -> new ThreadingUnixStreamServer(address(true), EchoLine::new);
         };
         runServer(server, SocketserverTest::streamExamine);
+    }
+
+    @Test
+    void rfileAndWfileJavaViews() throws Exception {
+        runServer(new TCPServer(address(false), EchoLineJava::new), SocketserverTest::streamExamine);
     }
 
     @ParameterizedTest
@@ -361,13 +386,7 @@ class SocketserverTest {
             }
         }
         try (TCPServer s = new TCPServer(address(false), Writer::new)) {
-            Thread serving = Thread.ofVirtual().start(() -> {
-                try {
-                    s.handle_request();
-                } catch (OSError e) {
-                    throw new AssertionError(e);
-                }
-            });
+            Thread serving = handleOneRequest(s);
             try (SocketType c = create_connection(s.server_address)) {
                 c.settimeout(10.0);
                 assertEquals("unbuffered", new String(CoreTestSupport.recvAll(c, 10)));
@@ -377,5 +396,84 @@ class SocketserverTest {
             }
             serving.join(10_000);
         }
+    }
+
+    @Test
+    void test_basics() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        class Handler extends StreamRequestHandler {
+            @Override
+            public void handle() {
+                seen.set(wfile + " " + wfile.writable() + " " + (wfile.fileno() == connection.fileno()) + " "
+                        + rfile + " " + rfile.mode());
+            }
+        }
+        try (TCPServer s = new TCPServer(address(false), Handler::new)) {
+            try (SocketType c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)) {
+                c.connect(s.server_address);
+            }
+            s.handle_request();
+        }
+        // CPython: <socketserver._SocketWriter object at 0x...> True True <_io.BufferedReader name=N> rb
+        assertTrue(seen.get().matches("<socketserver\\._SocketWriter object at 0x[0-9a-f]+> true true "
+                + "<_io\\.BufferedReader name=\\d+> rb"), seen.get());
+    }
+
+    @Test
+    void test_write() throws Exception {
+        int big = 256 * 1024; // larger than the socket buffers, so sendall loops
+        List<Object> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        class Handler extends StreamRequestHandler {
+            @Override
+            public void handle() throws Exception {
+                results.add(wfile.write("write data\n".getBytes())); // sent without flush()
+                results.add(new String(rfile.readline()));
+                results.add(wfile.write(new byte[big]));
+            }
+        }
+        try (TCPServer s = new TCPServer(address(false), Handler::new)) {
+            Thread serving = handleOneRequest(s);
+            try (SocketType c = create_connection(s.server_address)) {
+                c.settimeout(10.0);
+                BinaryFile reader = c.makefile("rb").binary();
+                assertEquals("write data\n", new String(reader.readline()));
+                c.sendall("client response\n".getBytes());
+                byte[] all = reader.read();
+                assertEquals(big, all.length);
+                reader.close();
+            }
+            serving.join(10_000);
+        }
+        assertEquals(List.of(11, "client response\n", big), results);
+    }
+
+    @Test
+    void rbufsizeAndWbufsizeGiveCPythonsFileObjects() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        class Handler extends StreamRequestHandler {
+            Handler() {
+                rbufsize = 0;
+                wbufsize = 100;
+            }
+
+            @Override
+            public void handle() throws Exception {
+                wfile.write(rfile.readline());
+                seen.set(rfile + " " + wfile);
+            }
+        }
+        try (TCPServer s = new TCPServer(address(false), Handler::new)) {
+            Thread serving = handleOneRequest(s);
+            try (SocketType c = create_connection(s.server_address)) {
+                c.settimeout(10.0);
+                c.sendall(TEST);
+                // the buffered wfile is flushed by finish()
+                assertArrayEquals(TEST, c.makefile("rb").binary().readline());
+            }
+            serving.join(10_000);
+        }
+        // CPython: <socket.SocketIO object at 0x...> <_io.BufferedWriter name=N>
+        assertTrue(seen.get().matches("<socket\\.SocketIO object at 0x[0-9a-f]+> <_io\\.BufferedWriter name=\\d+>"),
+                seen.get());
     }
 }

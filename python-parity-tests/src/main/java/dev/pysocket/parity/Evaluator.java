@@ -84,7 +84,10 @@ final class Evaluator {
 
     static final Set<String> HELPERS = Set.of("tmp_path", "Obj", "sleep", "interrupt_after", "len", "bytearray", "list");
     private static final Map<String, String> MODULES = Map.of(
-            "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors");
+            "socket", "dev.pysocket.socket", "select", "dev.pysocket.select", "selectors", "dev.pysocket.selectors",
+            "ssl", "dev.pysocket.ssl", "socketserver", "dev.pysocket.socketserver");
+    /** Modules whose classes are top-level classes of the package ({@code ssl.SSLContext} is {@code SSLContext}). */
+    private static final Set<String> CLASS_MODULES = Set.of("dev.pysocket.ssl", "dev.pysocket.socketserver");
 
     /**
      * Modules Python reaches through the socket module's own imports ({@code socket.errno},
@@ -411,6 +414,10 @@ final class Evaluator {
         if (hasMethods || nestedClass(cls, name) != null) {
             return new V(new MemberRef(cls, name, ownerCode + "." + name), ownerCode + "." + name);
         }
+        Class<?> top = moduleClass(cls, name);
+        if (top != null) {
+            return new V(new ClassRef(top, name), name);
+        }
         throw new NotExpressible(cls.getSimpleName() + " has no member " + name);
     }
 
@@ -428,6 +435,15 @@ final class Evaluator {
         }
     }
 
+    /** A class of the package that a module holds in Python ({@code ssl.MemoryBIO}, {@code socketserver.TCPServer}). */
+    private static Class<?> moduleClass(Class<?> module, String name) {
+        if (!CLASS_MODULES.contains(module.getName())) {
+            return null;
+        }
+        Class<?> c = loadClass(module.getPackageName() + "." + name);
+        return c != null && Modifier.isPublic(c.getModifiers()) && c.getEnclosingClass() == null ? c : null;
+    }
+
     private static Class<?> nestedClass(Class<?> owner, String name) {
         for (Class<?> c : owner.getClasses()) {
             if (c.getSimpleName().equals(name)) {
@@ -435,146 +451,6 @@ final class Evaluator {
             }
         }
         return null;
-    }
-
-    /**
-     * The public method a public class inherits from a package-private superclass (the
-     * enumerations' {@code name()}/{@code value()}): javac gives the subclass an access bridge,
-     * the only public Method reflection then finds.
-     */
-    private static Method accessBridge(Class<?> cls, String name, int arity) {
-        for (Method m : cls.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())
-                    && m.isBridge() && m.getDeclaringClass() == cls) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private static Method findMethod(Class<?> cls, String name, int arity) {
-        List<Method> ms = new ArrayList<>();
-        for (Method m : cls.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())
-                    && !m.isBridge() && !m.isSynthetic()) {
-                ms.add(m);
-            }
-        }
-        if (ms.isEmpty()) {
-            return accessBridge(cls, name, arity);
-        }
-        // the most specific return type wins (covariant overrides)
-        ms.sort(Comparator.comparing(m -> m.getDeclaringClass().isInterface()));
-        return ms.get(0);
-    }
-
-    // ------------------------------------------------------------------ calls
-
-    private V call(Call c) {
-        Node fn = c.fn();
-        if (fn instanceof Attr a) {
-            V target = eval(a.obj());
-            Object t = target.value();
-            List<V> args = evalAll(c.args());
-            Map<String, V> kws = keywords(c);
-            if (t instanceof ModuleRef m) {
-                if (m.cls() == null) {
-                    throw missingModule(m.pyName());
-                }
-                Class<?> enumeration = m.pyName().equals("socket") ? enumClass(a.name()) : null;
-                if (enumeration != null) {
-                    return staticCall(enumeration, "of", a.name() + ".of", args, kws, c);
-                }
-                return staticCall(m.cls(), a.name(), m.pyName() + "." + a.name(), args, kws, c);
-            }
-            if (t instanceof ClassRef cr) {
-                return staticCall(cr.cls(), a.name(), cr.code() + "." + a.name(), args, kws, c);
-            }
-            if (t instanceof MemberRef mr) {
-                Class<?> nested = nestedClass(mr.owner(), mr.name());
-                if (nested == null) {
-                    throw new NotExpressible(mr.code() + " is a method, it has no attribute " + a.name());
-                }
-                return staticCall(nested, a.name(), mr.code() + "." + a.name(), args, kws, c);
-            }
-            if (t == null) {
-                throw new PyError("AttributeError", "'NoneType' object has no attribute '" + a.name() + "'");
-            }
-            if (t instanceof Helper h) {
-                throw new NotExpressible("helper " + h.name() + " has no attribute " + a.name());
-            }
-            String name = a.name();
-            if ((name.equals("__str__") || name.equals("__repr__")) && args.isEmpty() && kws.isEmpty()) {
-                // Python's str(exception) is the message; everything else prints as its repr
-                if (t instanceof Throwable e && name.equals("__str__")) {
-                    noteTop(c, target.code() + ".getMessage()");
-                    return new V(e.getMessage(), target.code() + ".getMessage()");
-                }
-                noteTop(c, target.code() + ".toString()");
-                return new V(t.toString(), target.code() + ".toString()");
-            }
-            if (name.equals("__eq__") && args.size() == 1 && kws.isEmpty()) {
-                String code = target.code() + ".equals(" + args.get(0).code() + ")";
-                noteTop(c, code);
-                return new V(t.equals(args.get(0).value()), code);
-            }
-            List<Executable> cands = publicMethods(t.getClass(), name);
-            if (cands.isEmpty()) {
-                throw new NotExpressible(t.getClass().getSimpleName() + " has no method " + name + "()");
-            }
-            return dispatch(t, t.getClass().getSimpleName(), name, target.code() + "." + name, cands, args, kws, c);
-        }
-        V f = eval(fn);
-        List<V> args = evalAll(c.args());
-        Map<String, V> kws = keywords(c);
-        if (f.value() instanceof Helper h) {
-            return helper(h.name(), args, kws, c);
-        }
-        if (f.value() instanceof MemberRef mr) {
-            return staticCall(mr.owner(), mr.name(), mr.code(), args, kws, c);
-        }
-        if (f.value() instanceof ModuleRef m) {
-            throw new PyError("TypeError", "'module' object is not callable");
-        }
-        throw new PyError("TypeError", "'" + PyValues.typeName(f.value()) + "' object is not callable");
-    }
-
-    private Map<String, V> keywords(Call c) {
-        Map<String, V> kws = new LinkedHashMap<>();
-        for (Ast.Keyword k : c.keywords()) {
-            kws.put(k.name(), eval(k.value()));
-        }
-        return kws;
-    }
-
-    private void noteTop(Call c, String code) {
-        if (c == topNode) {
-            topCode = code;
-        }
-    }
-
-    /**
-     * The instance methods named {@code name} a caller in another package can invoke: those a
-     * public class declares; where a method comes from a package-private class (Python's private
-     * {@code _BaseSelectorImpl}, say), javac's access bridge in the public subclass stands for it.
-     */
-    private static List<Executable> publicMethods(Class<?> cls, String name) {
-        List<Method> real = new ArrayList<>();
-        List<Method> bridges = new ArrayList<>();
-        for (Method m : cls.getMethods()) {
-            if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())
-                    && Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
-                (m.isBridge() || m.isSynthetic() ? bridges : real).add(m);
-            }
-        }
-        List<Executable> out = new ArrayList<>(real);
-        for (Method b : bridges) {
-            boolean covered = real.stream().anyMatch(m -> Arrays.equals(m.getParameterTypes(), b.getParameterTypes()));
-            if (!covered) {
-                out.add(b);
-            }
-        }
-        return out;
     }
 
     private V staticCall(Class<?> cls, String name, String code, List<V> args, Map<String, V> kws, Call c) {
@@ -589,6 +465,11 @@ final class Evaluator {
         if (nested != null && cands.isEmpty()) {
             cands.addAll(Arrays.asList(nested.getConstructors()));
             callCode = "new " + code;
+        }
+        Class<?> top = nested == null && cands.isEmpty() ? moduleClass(cls, name) : null;
+        if (top != null) {
+            cands.addAll(Arrays.asList(top.getConstructors()));
+            callCode = "new " + name;
         }
         if (cands.isEmpty()) {
             throw new NotExpressible(cls.getSimpleName() + " has no function " + name + "()");
@@ -885,6 +766,9 @@ final class Evaluator {
             }
             return p == Object.class ? new Conv(javaList(l), code, OBJECT_COST) : null;
         }
+        if (v instanceof ClassRef cr && p == java.util.function.Supplier.class) {
+            return new Conv(handlerFactory(cr.cls()), cr.code() + "::new", 1);
+        }
         Integer enumValue = switch (v) {
             case AddressFamily af -> af.value();
             case SocketKind sk -> sk.value();
@@ -900,6 +784,21 @@ final class Evaluator {
             return new Conv(v, code, cost);
         }
         return null;
+    }
+
+    /**
+     * A Python class passed where Java takes its constructor (socketserver's RequestHandlerClass):
+     * a Supplier calling the no-argument constructor. An abstract class (BaseRequestHandler is
+     * one in Java) cannot be made: the supplier raises only if the server asks for a handler.
+     */
+    private static java.util.function.Supplier<Object> handlerFactory(Class<?> cls) {
+        return () -> {
+            try {
+                return cls.getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new NotExpressible("cannot make a " + cls.getSimpleName() + " without a subclass");
+            }
+        };
     }
 
     /** The Java sources of a tuple's items, recovered from "tuple(a, b)" when possible. */

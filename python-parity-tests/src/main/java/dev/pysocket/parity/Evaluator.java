@@ -453,6 +453,137 @@ final class Evaluator {
         return null;
     }
 
+    /**
+     * The public methods of {@code cls}, one per signature: the declared one rather than a
+     * covariant bridge, but a bridge where it is the only public way in (javac re-declares the
+     * public methods of a package-private superclass so, as SSLSocket's from TlsChannel).
+     */
+    private static List<Method> methods(Class<?> cls) {
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        for (Method m : cls.getMethods()) {
+            if (m.isSynthetic() && !m.isBridge() || !Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+                continue; // a method of a package-private class is reached through its bridge
+            }
+            String sig = m.getName() + Arrays.toString(m.getParameterTypes());
+            Method seen = bySignature.get(sig);
+            if (seen == null || seen.isBridge() && !m.isBridge()) {
+                bySignature.put(sig, m);
+            }
+        }
+        return new ArrayList<>(bySignature.values());
+    }
+
+    private static Method findMethod(Class<?> cls, String name, int arity) {
+        List<Method> ms = new ArrayList<>();
+        for (Method m : methods(cls)) {
+            if (m.getName().equals(name) && m.getParameterCount() == arity && !Modifier.isStatic(m.getModifiers())) {
+                ms.add(m);
+            }
+        }
+        if (ms.isEmpty()) {
+            return null;
+        }
+        // the most specific return type wins (covariant overrides)
+        ms.sort(Comparator.comparing(m -> m.getDeclaringClass().isInterface()));
+        return ms.get(0);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private V call(Call c) {
+        Node fn = c.fn();
+        if (fn instanceof Attr a) {
+            V target = eval(a.obj());
+            Object t = target.value();
+            List<V> args = evalAll(c.args());
+            Map<String, V> kws = keywords(c);
+            if (t instanceof ModuleRef m) {
+                if (m.cls() == null) {
+                    throw missingModule(m.pyName());
+                }
+                Class<?> enumeration = m.pyName().equals("socket") ? enumClass(a.name()) : null;
+                if (enumeration != null) {
+                    return staticCall(enumeration, "of", a.name() + ".of", args, kws, c);
+                }
+                return staticCall(m.cls(), a.name(), m.pyName() + "." + a.name(), args, kws, c);
+            }
+            if (t instanceof ClassRef cr) {
+                return staticCall(cr.cls(), a.name(), cr.code() + "." + a.name(), args, kws, c);
+            }
+            if (t instanceof MemberRef mr) {
+                Class<?> nested = nestedClass(mr.owner(), mr.name());
+                if (nested == null) {
+                    throw new NotExpressible(mr.code() + " is a method, it has no attribute " + a.name());
+                }
+                return staticCall(nested, a.name(), mr.code() + "." + a.name(), args, kws, c);
+            }
+            if (t == null) {
+                throw new PyError("AttributeError", "'NoneType' object has no attribute '" + a.name() + "'");
+            }
+            if (t instanceof Helper h) {
+                throw new NotExpressible("helper " + h.name() + " has no attribute " + a.name());
+            }
+            String name = a.name();
+            if ((name.equals("__str__") || name.equals("__repr__")) && args.isEmpty() && kws.isEmpty()) {
+                // Python's str(exception) is the message; everything else prints as its repr
+                if (t instanceof Throwable e && name.equals("__str__")) {
+                    noteTop(c, target.code() + ".getMessage()");
+                    return new V(e.getMessage(), target.code() + ".getMessage()");
+                }
+                noteTop(c, target.code() + ".toString()");
+                return new V(t.toString(), target.code() + ".toString()");
+            }
+            if (name.equals("__eq__") && args.size() == 1 && kws.isEmpty()) {
+                Object other = args.get(0).value();
+                if (PyValues.isInt(t) && PyValues.isInt(other)) { // Python's ints compare by value, whatever Java boxed them as
+                    String code = target.code() + " == " + args.get(0).code();
+                    noteTop(c, code);
+                    return new V(PyValues.bigInt(t).equals(PyValues.bigInt(other)), code);
+                }
+                String code = target.code() + ".equals(" + args.get(0).code() + ")";
+                noteTop(c, code);
+                return new V(t.equals(other), code);
+            }
+            List<Executable> cands = new ArrayList<>();
+            for (Method m : methods(t.getClass())) {
+                if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())) {
+                    cands.add(m);
+                }
+            }
+            if (cands.isEmpty()) {
+                throw new NotExpressible(t.getClass().getSimpleName() + " has no method " + name + "()");
+            }
+            return dispatch(t, t.getClass().getSimpleName(), name, target.code() + "." + name, cands, args, kws, c);
+        }
+        V f = eval(fn);
+        List<V> args = evalAll(c.args());
+        Map<String, V> kws = keywords(c);
+        if (f.value() instanceof Helper h) {
+            return helper(h.name(), args, kws, c);
+        }
+        if (f.value() instanceof MemberRef mr) {
+            return staticCall(mr.owner(), mr.name(), mr.code(), args, kws, c);
+        }
+        if (f.value() instanceof ModuleRef m) {
+            throw new PyError("TypeError", "'module' object is not callable");
+        }
+        throw new PyError("TypeError", "'" + PyValues.typeName(f.value()) + "' object is not callable");
+    }
+
+    private Map<String, V> keywords(Call c) {
+        Map<String, V> kws = new LinkedHashMap<>();
+        for (Ast.Keyword k : c.keywords()) {
+            kws.put(k.name(), eval(k.value()));
+        }
+        return kws;
+    }
+
+    private void noteTop(Call c, String code) {
+        if (c == topNode) {
+            topCode = code;
+        }
+    }
+
     private V staticCall(Class<?> cls, String name, String code, List<V> args, Map<String, V> kws, Call c) {
         List<Executable> cands = new ArrayList<>();
         for (Method m : cls.getMethods()) {

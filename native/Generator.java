@@ -621,8 +621,7 @@ public class Generator {
         j.append("import java.lang.foreign.MemorySegment;\n");
         j.append("import java.lang.foreign.StructLayout;\n");
         j.append("import java.lang.foreign.SymbolLookup;\n");
-        j.append("import java.lang.invoke.MethodHandle;\n");
-        j.append("import java.lang.invoke.VarHandle;\n\n");
+        j.append("import java.lang.invoke.MethodHandle;\n\n");
         Set<String> usedLayouts = new java.util.TreeSet<>();
         for (Function f : spec.functions()) {
             String what = "functions.txt:" + f.line() + " " + f.name();
@@ -643,19 +642,29 @@ public class Generator {
         j.append("    private static final SymbolLookup LOOKUP = LINKER.defaultLookup();\n");
         j.append("    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState(\"errno\");\n");
         j.append("    private static final StructLayout CAPTURED_STATE_LAYOUT = Linker.Option.captureStateLayout();\n");
-        j.append("    private static final VarHandle ERRNO_HANDLE =\n"
-                + "            CAPTURED_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement(\"errno\"));\n\n");
+        // An offset found by walking the members, not a layout path: LayoutPath's method handles
+        // (and a path's VarHandle) spin lambda forms the first socket() need not make (~8 ms).
+        j.append("    private static final long ERRNO_OFFSET = errnoOffset(CAPTURED_STATE_LAYOUT);\n\n");
+        j.append("    private static long errnoOffset(StructLayout state) {\n"
+                + "        long offset = 0;\n"
+                + "        for (MemoryLayout member : state.memberLayouts()) {\n"
+                + "            if (\"errno\".equals(member.name().orElse(null))) {\n"
+                + "                return offset;\n"
+                + "            }\n"
+                + "            offset += member.byteSize();\n"
+                + "        }\n"
+                + "        throw new AssertionError(\"no errno in \" + state);\n"
+                + "    }\n\n");
 
         j.append("    /**\n     * The layout of the captured-state segment that errno-capturing downcalls take first.\n     *\n"
                 + "     * @return {@code Linker.Option.captureStateLayout()}\n     */\n");
         j.append("    public static StructLayout capturedStateLayout() {\n        return CAPTURED_STATE_LAYOUT;\n    }\n\n");
         j.append("    /**\n"
-                + "     * The {@code int} errno in a captured-state segment. Coordinates (JDK 22+, checked on JDK 25):\n"
-                + "     * {@code (MemorySegment capturedState, long baseOffset)}, so read it with\n"
-                + "     * {@code (int) errnoHandle().get(capturedState, 0L)}.\n"
-                + "     *\n     * @return the var handle of the captured state's {@code errno} field\n"
+                + "     * Where the {@code int} errno is in a captured-state segment: read it with\n"
+                + "     * {@code capturedState.get(ValueLayout.JAVA_INT, errnoOffset())}.\n"
+                + "     *\n     * @return the byte offset of the captured state's {@code errno} field\n"
                 + "     */\n");
-        j.append("    public static VarHandle errnoHandle() {\n        return ERRNO_HANDLE;\n    }\n\n");
+        j.append("    public static long errnoOffset() {\n        return ERRNO_OFFSET;\n    }\n\n");
         j.append("    private static MemorySegment requireSymbol(MemorySegment address, String name) {\n"
                 + "        if (address == null) {\n"
                 + "            throw new UnsatisfiedLinkError(\"" + HEADER_CLASS + ": symbol '\" + name\n"

@@ -11,7 +11,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -64,8 +63,18 @@ public final class posix_h {
     private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     private static final StructLayout CAPTURED_STATE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO_HANDLE =
-            CAPTURED_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final long ERRNO_OFFSET = errnoOffset(CAPTURED_STATE_LAYOUT);
+
+    private static long errnoOffset(StructLayout state) {
+        long offset = 0;
+        for (MemoryLayout member : state.memberLayouts()) {
+            if ("errno".equals(member.name().orElse(null))) {
+                return offset;
+            }
+            offset += member.byteSize();
+        }
+        throw new AssertionError("no errno in " + state);
+    }
 
     /**
      * The layout of the captured-state segment that errno-capturing downcalls take first.
@@ -77,14 +86,13 @@ public final class posix_h {
     }
 
     /**
-     * The {@code int} errno in a captured-state segment. Coordinates (JDK 22+, checked on JDK 25):
-     * {@code (MemorySegment capturedState, long baseOffset)}, so read it with
-     * {@code (int) errnoHandle().get(capturedState, 0L)}.
+     * Where the {@code int} errno is in a captured-state segment: read it with
+     * {@code capturedState.get(ValueLayout.JAVA_INT, errnoOffset())}.
      *
-     * @return the var handle of the captured state's {@code errno} field
+     * @return the byte offset of the captured state's {@code errno} field
      */
-    public static VarHandle errnoHandle() {
-        return ERRNO_HANDLE;
+    public static long errnoOffset() {
+        return ERRNO_OFFSET;
     }
 
     private static MemorySegment requireSymbol(MemorySegment address, String name) {

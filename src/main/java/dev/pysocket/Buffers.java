@@ -5,6 +5,7 @@ import dev.pysocket.syscall.Scratch;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -166,14 +167,74 @@ final class Buffers implements AutoCloseable {
 
     /**
      * The bytes between a ByteBuffer's position and limit as a segment (a heap segment over the
-     * backing array, or native memory), read once: {@code slice()} reads position and limit one
-     * time each and makes a view no other thread can move, so the segment's address and length
-     * come from the same read. A caller moving the position while the call runs cannot make the
-     * kernel read or write past the limit. The caller's position does not move.
+     * backing array, or native memory). Position and limit are read once each, and the segment is
+     * cut from those two reads (nothing when the position is past the limit, as {@code slice()}
+     * does): a caller moving the position while the call runs cannot make the kernel read or
+     * write outside [position, limit) of that read. The caller's position does not move.
+     *
+     * <p>Allocates nothing in steady state: a segment of the buffer's whole capacity is kept per
+     * thread for the last few buffers (weakly: the cache never keeps a buffer alive), with the
+     * last slice cut from it, reused while the position and limit stay the same.
      */
     static MemorySegment segment(ByteBuffer buffer) {
         checkNotNone(buffer);
-        return MemorySegment.ofBuffer(buffer.slice());
+        int position = buffer.position();
+        int limit = buffer.limit();
+        return LOCAL.get().view(buffer).slice(position, Math.max(limit - position, 0));
+    }
+
+    /** How many buffers a thread's cache of {@link View}s holds (a send and a receive buffer, and more). */
+    private static final int VIEWS = 4;
+    @SuppressWarnings("unchecked")
+    private final WeakReference<View>[] views = new WeakReference[VIEWS];
+    private int nextView;
+
+    /** This thread's view of {@code buffer}: a cached one, or a new one replacing the oldest. */
+    private View view(ByteBuffer buffer) {
+        for (WeakReference<View> ref : views) {
+            View v = ref == null ? null : ref.get();
+            if (v != null && v.buffer == buffer) {
+                return v;
+            }
+        }
+        View v = new View(buffer);
+        views[nextView] = new WeakReference<>(v);
+        nextView = (nextView + 1) % VIEWS;
+        return v;
+    }
+
+    /** A ByteBuffer's whole capacity as a segment, and the last slice of it handed out. */
+    private static final class View {
+        final ByteBuffer buffer;
+        final MemorySegment whole;
+        private long offset = -1;
+        private long length;
+        private MemorySegment slice;
+
+        View(ByteBuffer buffer) {
+            this.buffer = buffer;
+            ByteBuffer all;
+            for (;;) {
+                try {
+                    all = buffer.duplicate(); // reads mark, position and limit, all of them private to the copy
+                    break;
+                } catch (IllegalArgumentException moving) {
+                    // another thread moved them between those reads (a position past the limit,
+                    // a mark past the position): read again; only a racing caller gets here
+                }
+            }
+            whole = MemorySegment.ofBuffer(all.clear());
+        }
+
+        /** {@code [offset, offset + length)}, within the capacity because it comes from one read of position and limit. */
+        MemorySegment slice(long offset, long length) {
+            if (offset != this.offset || length != this.length) {
+                slice = whole.asSlice(offset, length);
+                this.offset = offset;
+                this.length = length;
+            }
+            return slice;
+        }
     }
 
     /**

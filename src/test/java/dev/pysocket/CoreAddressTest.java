@@ -55,6 +55,21 @@ class CoreAddressTest {
         }
     }
 
+    /** IPv4 addresses are formatted in Java (no inet_ntop): octets past 127 read unsigned, as CPython prints them. */
+    @Test
+    void ipv4AddressesPrintAsCPythonDoes() throws Exception {
+        try (var s = socket(AF_INET, SOCK_DGRAM); var c = socket(AF_INET, SOCK_DGRAM)) {
+            s.bind(new InetAddr("127.1.128.254", 0));
+            InetAddr a = (InetAddr) s.getsockname();
+            assertEquals("127.1.128.254", a.host());
+            s.settimeout(10.0);
+            c.bind(new InetAddr("127.255.0.9", 0));
+            c.sendto("x".getBytes(), a);
+            assertEquals(c.getsockname(), s.recvfrom(1).address());
+            assertEquals("127.255.0.9", ((InetAddr) c.getsockname()).host());
+        }
+    }
+
     @Test
     void bindInet6ReturnsFourTuple() throws Exception {
         try (var s = socket(AF_INET6)) {

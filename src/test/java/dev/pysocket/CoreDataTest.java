@@ -8,6 +8,7 @@ import dev.pysocket.CoreTestSupport.Fam;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -179,6 +180,44 @@ class CoreDataTest {
         byte[] got = new byte[6];
         bb.get(0, got);
         assertEquals("direct", new String(got));
+    }
+
+    /** One buffer reused with other positions and limits: each call gets exactly its position..limit (the per-thread segment cache). */
+    @Test
+    void aReusedDirectByteBufferFollowsItsPositionAndLimit() throws Exception {
+        ByteBuffer bb = ByteBuffer.allocateDirect(16);
+        c.sendall("abc".getBytes());
+        assertEquals(3, s.recv_into(bb));
+        bb.position(3).limit(5);
+        c.sendall("defgh".getBytes());
+        assertEquals(2, s.recv_into(bb), "no more than position..limit");
+        bb.position(5).limit(16);
+        assertEquals(3, s.recv_into(bb));
+        byte[] got = new byte[8];
+        bb.get(0, got);
+        assertEquals("abcdefgh", new String(got));
+        bb.position(1).limit(4);
+        assertEquals(3, c.send(bb));
+        assertEquals("bcd", new String(s.recv(10)));
+    }
+
+    /** The per-thread segment cache holds buffers weakly: a buffer a call used can still be collected. */
+    @Test
+    void aByteBufferIsNotKeptAliveByACall() throws Exception {
+        WeakReference<ByteBuffer> ref = sendFromAFreshDirectBuffer();
+        assertEquals("gone", new String(s.recv(10)));
+        for (int i = 0; i < 200 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(ref.get(), "the buffer was collected");
+    }
+
+    private WeakReference<ByteBuffer> sendFromAFreshDirectBuffer() throws OSError {
+        ByteBuffer bb = ByteBuffer.allocateDirect(8);
+        bb.put("gone".getBytes()).flip();
+        c.sendall(bb);
+        return new WeakReference<>(bb);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.pysocket.syscall;
 
 import dev.pysocket.bindings.posix_h;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * they own; see the man pages of each call for its contract.
  */
 public final class Posix {
-    private static final VarHandle ERRNO = posix_h.errnoHandle();
+    private static final long ERRNO = posix_h.errnoOffset();
 
     private Posix() {
     }
@@ -26,7 +26,7 @@ public final class Posix {
 
     /** The errno that the last failing call on this thread left. Read it only after a failure. */
     public static int errno() {
-        return (int) ERRNO.get(Scratch.get().callState, 0L);
+        return Scratch.get().callState.get(ValueLayout.JAVA_INT, ERRNO);
     }
 
     /** socket(2). */
@@ -333,7 +333,7 @@ public final class Posix {
 
     /** The calling thread's h_errno (glibc's {@code *__h_errno_location()}). */
     public static int h_errno() {
-        return posix_h.__h_errno_location().reinterpret(Integer.BYTES).get(java.lang.foreign.ValueLayout.JAVA_INT, 0);
+        return posix_h.__h_errno_location().reinterpret(Integer.BYTES).get(ValueLayout.JAVA_INT, 0);
     }
 
     /** gai_strerror(3). */
@@ -360,7 +360,7 @@ public final class Posix {
             return null;
         }
         long n = posix_h.strlen(ptr);
-        return new String(ptr.reinterpret(n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+        return new String(ptr.reinterpret(n).toArray(ValueLayout.JAVA_BYTE),
                 StandardCharsets.UTF_8);
     }
 }

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """./pysocket bench: every contender of every workload in one run (docs/performance.md).
 
 pysocket and java.nio run as JMH benchmarks in the same JVM with the same flags

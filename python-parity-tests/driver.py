@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """CPython reference driver for the pysocket parity suite.
 
 Usage: python3 python-parity-tests/driver.py [--out FILE] [case files or dirs...]

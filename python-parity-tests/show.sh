@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # debugging helper: human-readable dump of driver output
 python3 "$(dirname "$0")/driver.py" "$@" | python3 -c "
 import json,sys

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* The C baseline of ./pysocket bench (bench/compare.py): the same loopback workloads as the JMH
  * benchmarks and bench/python/sockbench.py, as plain libc calls.
  *

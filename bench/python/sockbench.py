@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The CPython contender of ./pysocket bench (bench/compare.py): the workloads of
 bench/c/sockbench.c and the JMH benchmarks, written as a Python program would.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -124,8 +125,8 @@ public final class PortingGuide {
                     .append(program.intro()).append("\n\n");
             for (String stem : program.files()) {
                 String java = className(stem) + ".java";
-                String python = Files.readString(examples.resolve(stem + ".py"), UTF_8);
-                String javaText = Files.readString(examples.resolve(java), UTF_8);
+                String python = withoutLicenceLine(Files.readString(examples.resolve(stem + ".py"), UTF_8));
+                String javaText = withoutLicenceLine(Files.readString(examples.resolve(java), UTF_8));
                 md.append("### `").append(stem).append(".py` → `").append(java).append("`\n\n")
                         .append("`./pysocket example ").append(stem.replace('_', '-')).append("`\n\n");
                 sideBySide(md, python, javaText);
@@ -138,7 +139,7 @@ public final class PortingGuide {
                 }
             }
         }
-        String args = Files.readString(examples.resolve("Args.java"), UTF_8);
+        String args = withoutLicenceLine(Files.readString(examples.resolve("Args.java"), UTF_8));
         md.append("## ").append(PROGRAMS.size() + 1).append(". The command line\n\n")
                 .append("The Python originals read their options with argparse; the Java ports share `Args`.\n\n")
                 .append("```java\n").append(args).append("```\n\n");
@@ -172,6 +173,11 @@ public final class PortingGuide {
         md.append("<table>\n<tr><th>Python</th><th>Java</th></tr>\n<tr>\n<td valign=\"top\">\n\n```python\n")
                 .append(python).append("```\n\n</td>\n<td valign=\"top\">\n\n```java\n")
                 .append(java).append("```\n\n</td>\n</tr>\n</table>\n\n");
+    }
+
+    /** The file without its SPDX licence line, which a reader of the guide does not need. */
+    static String withoutLicenceLine(String text) {
+        return text.replaceFirst("(?m)^(//|#) SPDX-License-Identifier: .*\n", "");
     }
 
     /** The {@code // Rule:} comments of a Java file, each with its continuation comment lines, as one line. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Chat client: sends each line typed on stdin and prints each line the other clients send."""
 import argparse
 import socket

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Chat server: a thread per client; each message goes to every other connected client."""
 import argparse
 import socket

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Chat server on one thread: a selector says which client has a message to broadcast."""
 import argparse
 import selectors

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Echo client: sends a message, then prints everything the server sends back."""
 import argparse
 import socket

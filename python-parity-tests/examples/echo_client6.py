@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """IPv6 echo client: create_connection picks the family from the address it resolves."""
 import argparse
 import socket

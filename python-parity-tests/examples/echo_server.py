@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Echo server: accepts one client and sends back everything it receives."""
 import argparse
 import socket

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """IPv6 echo server: the echo server on an AF_INET6 socket made by create_server."""
 import argparse
 import socket

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fast port scanner: many non-blocking connect_ex at once, their completions from a selector."""
 import argparse
 import errno

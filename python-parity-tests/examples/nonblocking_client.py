@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Non-blocking client: connect_ex without waiting, then send and receive around EWOULDBLOCK."""
 import argparse
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Port scanner: a TCP connect scan (connect_ex, 0.5 s per attempt) that prints each open port."""
 import argparse
 import socket

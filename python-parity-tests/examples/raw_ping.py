@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Raw socket: one ICMP echo request over SOCK_RAW, and its reply (needs CAP_NET_RAW)."""
 import argparse
 import socket

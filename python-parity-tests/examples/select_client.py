@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Select client: connects to several servers and reads from whichever is ready (select.select)."""
 import argparse
 import select

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Socket options: sets common options and the three timeouts, and prints what the kernel reports."""
 import socket
 import struct

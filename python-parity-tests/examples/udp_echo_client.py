@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """UDP echo client: one datagram out, one back, with a timeout since UDP may lose either."""
 import argparse
 import socket

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """UDP echo server: sends every datagram back to where it came from (no connection, no accept)."""
 import argparse
 import socket

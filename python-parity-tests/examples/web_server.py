@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Web server: answers every request with an HTML "Hello, World!" page over HTTP/1.1."""
 import argparse
 import socket

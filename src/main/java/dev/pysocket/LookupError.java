@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code LookupError}: an unknown codec or error handler name, as in {@code unknown encoding: x}. */

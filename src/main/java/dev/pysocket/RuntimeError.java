@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code RuntimeError}: an operation is not allowed in the object's state (e.g. a closed selector). */

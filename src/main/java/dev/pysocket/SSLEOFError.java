@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code ssl.SSLEOFError} (errno 8): the connection ended without close_notify, e.g. {@code [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:2580)}. */

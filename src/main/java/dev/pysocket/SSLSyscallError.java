@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code ssl.SSLSyscallError} (errno 5, {@code SSL_ERROR_SYSCALL}): the transport failed under the TLS layer. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code ssl.SSLWantReadError} (errno 2): a non-blocking TLS operation needs to read from the socket first; wait until it is readable (select, selectors) and call again. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code ssl.SSLWantWriteError} (errno 3): a non-blocking TLS operation needs to write to the socket first; wait until it is writable and call again with the same data. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code ssl.SSLZeroReturnError} (errno 6, {@code SSL_ERROR_ZERO_RETURN}): the peer closed the TLS connection with close_notify while an operation needed more. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code TimeoutError}: raised for ETIMEDOUT, and as {@code TimeoutError('timed out')} when a socket timeout expires (Python's {@code socket.timeout} is this class). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.pysocket;
 
 /** Python's {@code TypeError}: an argument has a type Python would refuse (where Java's static types still let it through). */

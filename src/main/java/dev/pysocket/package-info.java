@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * CPython's {@code socket}, {@code select}, {@code selectors}, {@code errno}, {@code ssl} and
  * {@code socketserver} modules for Java: the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The syscall layer: internal, not exported by module {@code dev.pysocket}. Read it after the
  * API package's socket object, call engine and descriptor handle (see the reading order in

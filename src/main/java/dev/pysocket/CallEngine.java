@@ -39,6 +39,10 @@ final class CallEngine {
         long run(int fd, MemorySegment buf, long len, int flags);
     }
 
+    /** poll(2) of {@code nfds} pollfds at {@code fds}, {@code flags} milliseconds; -errno on failure. */
+    private static final Op POLL_ONE = (unusedFd, fds, nfds, timeoutMillis) ->
+            check(Posix.poll(fds, nfds, timeoutMillis));
+
     /** EINTRs the waits retried on this thread: a statistic, read by the EINTR tests. */
     private static final ThreadLocal<int[]> WAIT_EINTRS = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -169,11 +173,15 @@ final class CallEngine {
             if (virtual) {
                 ready = Poller.await(handle, fd, events, timed, deadline);
             } else {
-                int n = pollOne(handle, fd, events, timed ? PyTime.millisCeiling(left) : -1);
+                MemorySegment pfd = Scratch.get().pollfd;
+                pollfd.fd(pfd, fd);
+                pollfd.events(pfd, (short) events);
+                pollfd.revents(pfd, (short) 0);
+                // poll(2) as a syscall close() and interrupt() can wake (interrupted: InterruptedError)
+                long n = blockingAttempt(handle, POLL_ONE, fd, pfd, 1, timed ? PyTime.millisCeiling(left) : -1);
                 if (n < 0) {
-                    int err = Posix.errno();
-                    if (err != EINTR()) {
-                        throw Errno.exception(err);
+                    if (n != -EINTR()) {
+                        throw Errno.exception((int) -n);
                     }
                     WAIT_EINTRS.get()[0]++;
                 }
@@ -188,26 +196,6 @@ final class CallEngine {
             if (ready) {
                 return;
             }
-        }
-    }
-
-    /** poll(2) on one descriptor with this thread's scratch pollfd, as a call close() and interrupt() can wake. */
-    private static int pollOne(FdHandle handle, int fd, int events, int timeoutMillis) {
-        MemorySegment pfd = Scratch.get().pollfd;
-        pollfd.fd(pfd, fd);
-        pollfd.events(pfd, (short) events);
-        pollfd.revents(pfd, (short) 0);
-        Caller c = Caller.current();
-        handle.enter(c);
-        c.begin();
-        try {
-            if (Thread.currentThread().isInterrupted()) {
-                return 0; // the caller raises InterruptedError
-            }
-            return Posix.poll(pfd, 1, timeoutMillis);
-        } finally {
-            c.end();
-            handle.leave(c);
         }
     }
 

@@ -59,7 +59,7 @@ public final class SocketType implements AutoCloseable, FileLike {
         } else {
             timeoutNanos = socket.defaultTimeoutNanos();
             if (timeoutNanos >= 0) {
-                internalSetBlocking(false);
+                handle.setBlocking(false);
             }
         }
     }
@@ -1658,8 +1658,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     socket is closed
      */
     public void setblocking(boolean flag) throws OSError {
-        timeoutNanos = flag ? -1 : 0;
-        internalSetBlocking(flag);
+        settimeoutNanos(flag ? -1 : 0);
     }
 
     /**
@@ -1681,9 +1680,7 @@ public final class SocketType implements AutoCloseable, FileLike {
      *     socket is closed
      */
     public void settimeout(Double value) throws OSError {
-        long timeout = socket.parseTimeout(value);
-        timeoutNanos = timeout; // set first, as CPython does, even if the mode change fails
-        internalSetBlocking(timeout < 0);
+        settimeoutNanos(socket.parseTimeout(value));
     }
 
     /**
@@ -1703,8 +1700,8 @@ public final class SocketType implements AutoCloseable, FileLike {
      * for callers that hold a parsed timeout (create_connection).
      */
     void settimeoutNanos(long timeout) throws OSError {
-        timeoutNanos = timeout;
-        internalSetBlocking(timeout < 0);
+        timeoutNanos = timeout; // set first, as CPython does, even if the mode change fails
+        handle.setBlocking(timeout < 0);
     }
 
     /**
@@ -1714,11 +1711,6 @@ public final class SocketType implements AutoCloseable, FileLike {
      */
     public Double gettimeout() {
         return socket.timeoutSeconds(timeoutNanos);
-    }
-
-    /** Switches the descriptor's O_NONBLOCK with ioctl(FIONBIO), as CPython does on Linux. */
-    private void internalSetBlocking(boolean block) throws OSError {
-        handle.setBlocking(block);
     }
 
     /**

@@ -53,7 +53,6 @@ public final class SocketType implements AutoCloseable, FileLike {
         this.family = family;
         this.type = type & ~(SOCK_NONBLOCK() | SOCK_CLOEXEC());
         this.proto = proto;
-        this.cleanable = CLEANER.register(this, new Unclosed(handle, family, this.type, proto));
         if ((type & SOCK_NONBLOCK()) != 0) {
             timeoutNanos = 0;
         } else {
@@ -62,6 +61,9 @@ public final class SocketType implements AutoCloseable, FileLike {
                 handle.setBlocking(false);
             }
         }
+        // Last: a constructor that threw leaves the descriptor to its caller, and no cleaner may
+        // close that number later, when it may be someone else's.
+        this.cleanable = CLEANER.register(this, new Unclosed(handle, family, this.type, proto));
     }
 
     /** Closes what the garbage collector found open, and says so as CPython's ResourceWarning does. */

@@ -323,6 +323,15 @@ class FuzzTest {
                 1e-12, (double) Long.MAX_VALUE);
     }
 
+    /**
+     * The timeout of a poll/epoll/selector wait on {@code s} and the spare: any of
+     * {@link #timeout()}, unless {@code s} is the spare itself, whose registration the call may
+     * then have replaced with random events: a bounded wait, so that nothing can hang.
+     */
+    private Double waitTimeout(SocketType s) {
+        return s == spare ? pick(0.0, 0.001) : timeout();
+    }
+
     /** Short or no wait: what a socket may keep between calls. */
     private void bound(SocketType s) throws OSError {
         Double t = s.gettimeout();
@@ -493,9 +502,9 @@ class FuzzTest {
                         p.register(o, rnd.nextInt());
                     }
                     if (rnd.nextBoolean()) {
-                        p.unregister(rnd.nextBoolean() ? s : rnd.nextInt(-1, 100));
+                        p.unregister(rnd.nextBoolean() ? s : notSpare(rnd.nextInt(-1, 100)));
                     }
-                    return p.poll(timeout());
+                    return p.poll(waitTimeout(s));
                 };
                 case 30 -> () -> {
                     try (select.epoll e = rnd.nextInt(10) == 0 ? select.epoll(rnd.nextInt(-2, 5), rnd.nextInt(-1, 2) * select.EPOLL_CLOEXEC)
@@ -505,9 +514,13 @@ class FuzzTest {
                             e.register(o, rnd.nextLong());
                         }
                         if (rnd.nextBoolean()) {
-                            e.modify(rnd.nextBoolean() ? s : spare, rnd.nextLong());
+                            if (rnd.nextBoolean()) {
+                                e.modify(s, rnd.nextLong());
+                            } else {
+                                e.modify(spare, rnd.nextLong() | select.EPOLLOUT); // the spare stays the sure event
+                            }
                         }
-                        return e.poll(timeout(), rnd.nextInt(8) == 0 ? size() : pick(new int[] {-1, 1, 10, 0, -2}));
+                        return e.poll(waitTimeout(s), rnd.nextInt(8) == 0 ? size() : pick(new int[] {-1, 1, 10, 0, -2}));
                     }
                 };
                 case 31 -> () -> {
@@ -520,9 +533,9 @@ class FuzzTest {
                             sel.modify(f, rnd.nextInt(-1, 5));
                         }
                         if (rnd.nextBoolean()) {
-                            sel.unregister(pick(f, s, spare, null));
+                            sel.unregister(pick(f, s, null)); // never the spare, the sure event of a wait without timeout
                         }
-                        return sel.select(timeout());
+                        return sel.select(waitTimeout(s));
                     }
                 };
                 case 32 -> () -> getaddrinfo(host(), pick((Object) port(), "http", null, "", "x".repeat(40), 3.5),
@@ -596,6 +609,14 @@ class FuzzTest {
             case null, default -> s.sendall((MemorySegment) buf, flags);
         }
         return null;
+    }
+
+    /**
+     * A random descriptor number other than the spare's: unregistering the spare from a poll
+     * object would leave nothing sure to be ready, and a wait without a timeout would then hang.
+     */
+    private int notSpare(int fd) {
+        return fd == spare.fileno() ? -1 : fd;
     }
 
     /** Things to wait on: sockets, descriptor numbers (some out of range), junk. */
